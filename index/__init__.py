@@ -1,0 +1,6 @@
+"""The headless core of ralign-tui: corpus, Whoosh index, search, entities, cross-references and bookmarks.
+
+It never imports textual, rich or tui, so the CLI, the reader, tests and a REPL share it.
+"""
+
+__version__ = "0.1.0"

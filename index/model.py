@@ -1,0 +1,92 @@
+"""Plain frozen data that crosses the boundary between the core and its callers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A slice of a document's cleaned text, the unit of search, bookmarks and cross-references."""
+
+    doc: str
+    number: int  # 1..n in reading order, for display
+    start: int  # code-point offsets into the cleaned document text
+    end: int
+    pid: str  # stable id: document + hash of the passage text, survives re-indexing
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str = ""
+    publication: str = ""
+    author: str = ""
+    published: str = ""  # ISO-like and as precise as the text allows: "2016", "2018-04", "2015-05-07"
+    extra: tuple[tuple[str, str], ...] = ()  # e.g. (("volume", "13"), ("issue", "62"))
+
+
+@dataclass(frozen=True)
+class Document:
+    doc: str  # POSIX path relative to the corpus folder
+    text: str  # cleaned text: NFC, "\n" line ends, no control characters
+    meta: Metadata
+    passages: tuple[Passage, ...]
+    encoding: str = "utf-8"
+
+    def passage_text(self, passage: Passage) -> str:
+        return self.text[passage.start : passage.end]
+
+
+@dataclass(frozen=True)
+class DocSummary:
+    """What a document list needs without loading the text."""
+
+    doc: str
+    meta: Metadata
+    passages: int
+    chars: int
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc: str
+    passage: int
+    score: float
+    snippet: str
+    spans: tuple[Span, ...]  # offsets into snippet
+    title: str = ""
+    doc_hits: int = 1  # how many passages of this document matched
+    snippet_start: int = 0  # where the snippet starts in the passage
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[Hit, ...]
+    total: int  # matching passages, all of them, not only the page returned
+    suggestion: str = ""  # "did you mean", only when nothing matched
+    error: str = ""  # a message for a query that could not be understood
+    terms: tuple[str, ...] = field(default=())  # analysed query terms, for highlighting elsewhere
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    indexed: int  # files added or changed in this run
+    removed: int
+    unchanged: int
+    skipped: tuple[Skipped, ...]
+    rebuilt: bool = False
+    message: str = ""
+    cancelled: bool = False

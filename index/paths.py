@@ -1,0 +1,64 @@
+"""Where ralign-tui keeps its state: platformdirs locations, all moved under RALIGN_HOME when it is set.
+
+Getters never create folders; writers make them when they write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ralign-tui"
+
+
+def _home() -> Path | None:
+    value = os.environ.get("RALIGN_HOME")
+    return Path(value).expanduser() if value else None
+
+
+def config_dir() -> Path:
+    home = _home()
+    return home if home else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def data_dir() -> Path:
+    home = _home()
+    return home if home else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def cache_dir() -> Path:
+    home = _home()
+    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def state_dir() -> Path:
+    home = _home()
+    return home / "state" if home else Path(platformdirs.user_state_dir(APP_NAME))
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"
+
+
+def default_bookmarks_file() -> Path:
+    return data_dir() / "bookmarks.md"
+
+
+def index_dir_for(corpus: Path) -> Path:
+    """One index per corpus folder, keyed by its resolved path (readable prefix, hashed suffix)."""
+    resolved = corpus.resolve()
+    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in resolved.name)[:40] or "root"
+    return cache_dir() / "indexes" / f"{name}-{digest}"
+
+
+def seed_dir() -> Path:
+    """The bundled corpus: inside the installed package, or at the top of a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "seeds"

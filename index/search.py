@@ -1,0 +1,107 @@
+"""Queries to results a person reads: ranked passage hits with snippets, highlight spans, "did you mean"."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from index.model import Hit, SearchResult, Span
+from index.store import CorpusIndex
+from index.tokens import STOP_WORDS, TOKEN_RE
+
+SNIPPET_CHARS = 240
+_SYNTAX_WORDS = {"and", "or", "not", "to"}
+
+
+def snippet(text: str, spans: list[Span], width: int = SNIPPET_CHARS) -> tuple[str, tuple[Span, ...], int]:
+    """A window of the passage around its first highlight; spans moved into the window.
+
+    Returns (snippet, spans in snippet, offset of the window in the passage).
+    """
+    flat = " ".join(text.split("\n"))
+    if len(flat) <= width:
+        return flat, tuple(spans), 0
+    first = spans[0].start if spans else 0
+    start = max(0, first - width // 4)
+    if start:
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(flat), start + width)
+    if end < len(flat):
+        space = flat.rfind(" ", start, end)
+        end = space if space > start else end
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(flat) else ""
+    shift = len(prefix) - start
+    inside = tuple(Span(s.start + shift, s.end + shift) for s in spans if s.start >= start and s.end <= end)
+    return prefix + flat[start:end] + suffix, inside, start
+
+
+def search(index: CorpusIndex, query: str, limit: int = 20) -> SearchResult:
+    raw = index.search_raw(query, limit)
+    if raw.error:
+        return SearchResult(query, (), 0, error=raw.error)
+    texts = index.side.passage_texts((h.doc, h.num) for h in raw.hits)
+    plan = index.highlight_plan(query)
+    hits = []
+    all_terms: set[str] = set()
+    for raw_hit in raw.hits:
+        found = texts.get((raw_hit.doc, raw_hit.num))
+        if found is None:
+            continue  # the index is mid-update; this passage's text is not committed yet
+        text, title = found
+        all_terms |= raw_hit.terms
+        shown, spans, offset = snippet(text, index.spans(text, raw_hit.terms, plan))
+        hits.append(
+            Hit(
+                raw_hit.doc,
+                raw_hit.num,
+                raw_hit.score,
+                shown,
+                spans,
+                title,
+                raw.doc_counts.get(raw_hit.doc, 1),
+                offset,
+            )
+        )
+    suggestion = suggest(index, query) if not raw.total and query.strip() else ""
+    return SearchResult(query, tuple(hits), raw.total, suggestion, terms=tuple(sorted(all_terms)))
+
+
+_WORD_IN_QUERY = re.compile(r'(?<![\w:*~"])([^\W\d_]{2,})(?![\w:*~(])')
+
+
+def suggest(index: CorpusIndex, query: str) -> str:
+    """The query with unknown words replaced by the closest words the corpus writes; "" if none."""
+    vocabulary = index.vocabulary()
+    if not vocabulary:
+        return ""
+    changed = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = match.group(1)
+        lower = word.lower()
+        if lower in vocabulary or lower in STOP_WORDS or lower in _SYNTAX_WORDS or (word.isupper() and len(word) <= 3):
+            return word
+        close = difflib.get_close_matches(lower, _candidates(vocabulary, lower), n=3, cutoff=0.7)
+        if not close:
+            return word
+        best = max(close, key=lambda w: (difflib.SequenceMatcher(None, lower, w).ratio(), vocabulary[w]))
+        changed = True
+        return best
+
+    fixed = _WORD_IN_QUERY.sub(replace, query)
+    if not changed or fixed == query:
+        return ""
+    return fixed if index.search_raw(fixed, 1).total else ""
+
+
+def _candidates(vocabulary: dict[str, int], word: str) -> list[str]:
+    """Words of a similar length sharing a first letter: keeps difflib fast on big vocabularies."""
+    size = len(word)
+    return [w for w in vocabulary if abs(len(w) - size) <= 2 and (w[0] == word[0] or w[-1] == word[-1])]
+
+
+def query_words(query: str) -> list[str]:
+    return [m.group() for m in TOKEN_RE.finditer(query)]

@@ -1,0 +1,196 @@
+"""The SQLite side store beside the Whoosh index: document text, passages, file fingerprints, vocabulary.
+
+Whoosh keeps only what searching needs (stored=False text is ~2x faster to build); everything a
+reader displays comes from here. One connection per thread, WAL, so searches never wait on a build.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.model import DocSummary, Document, Metadata, Passage
+from index.tokens import words
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    doc TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, sha TEXT, given TEXT, reason TEXT
+);
+CREATE TABLE IF NOT EXISTS documents (
+    doc TEXT PRIMARY KEY, title TEXT, publication TEXT, author TEXT, published TEXT,
+    extra TEXT, encoding TEXT, text TEXT, passages INTEGER, chars INTEGER
+);
+CREATE TABLE IF NOT EXISTS passages (
+    doc TEXT, num INTEGER, start INTEGER, "end" INTEGER, pid TEXT, PRIMARY KEY (doc, num)
+);
+CREATE INDEX IF NOT EXISTS passages_pid ON passages (pid);
+CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY, docs INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    size: int
+    mtime_ns: int
+    sha: str
+    given: str  # the metadata a person gave for the file, as JSON: a change there re-indexes
+    reason: str = ""  # why the file is not a document, "" when it is indexed
+
+
+class SideStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._db().executescript(_SCHEMA)  # executescript manages its own transaction
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._local.db = db
+        return db
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    # meta -----------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self._db().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, db: sqlite3.Connection, key: str, value: str) -> None:
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # files ----------------------------------------------------------------
+    def fingerprints(self) -> dict[str, Fingerprint]:
+        rows = self._db().execute("SELECT doc, size, mtime_ns, sha, given, reason FROM files")
+        return {row[0]: Fingerprint(*row[1:]) for row in rows}
+
+    def put_fingerprint(self, db: sqlite3.Connection, doc: str, fp: Fingerprint) -> None:
+        db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            (doc, fp.size, fp.mtime_ns, fp.sha, fp.given, fp.reason),
+        )
+
+    # documents ------------------------------------------------------------
+    def put_document(self, db: sqlite3.Connection, document: Document, vocabulary: Iterable[str]) -> None:
+        self.remove_document(db, document.doc)
+        meta = document.meta
+        db.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                document.doc,
+                meta.title,
+                meta.publication,
+                meta.author,
+                meta.published,
+                json.dumps(dict(meta.extra)),
+                document.encoding,
+                document.text,
+                len(document.passages),
+                len(document.text),
+            ),
+        )
+        db.executemany(
+            "INSERT INTO passages VALUES (?, ?, ?, ?, ?)",
+            [(p.doc, p.number, p.start, p.end, p.pid) for p in document.passages],
+        )
+        self._count_words(db, vocabulary, +1)
+
+    def remove_document(self, db: sqlite3.Connection, doc: str) -> None:
+        """Forget a document (its file row stays to the caller)."""
+        row = db.execute("SELECT text FROM documents WHERE doc=?", (doc,)).fetchone()
+        if row is None:
+            return
+        self._count_words(db, vocabulary_of(row[0]), -1)
+        db.execute("DELETE FROM documents WHERE doc=?", (doc,))
+        db.execute("DELETE FROM passages WHERE doc=?", (doc,))
+
+    def forget_file(self, db: sqlite3.Connection, doc: str) -> None:
+        self.remove_document(db, doc)
+        db.execute("DELETE FROM files WHERE doc=?", (doc,))
+
+    def _count_words(self, db: sqlite3.Connection, vocabulary: Iterable[str], delta: int) -> None:
+        counts = Counter(vocabulary)
+        db.executemany(
+            "INSERT INTO vocab VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET docs = docs + ?",
+            [(word, delta, delta) for word in counts],
+        )
+        if delta < 0:
+            db.execute("DELETE FROM vocab WHERE docs <= 0")
+
+    def summaries(self) -> list[DocSummary]:
+        rows = self._db().execute(
+            "SELECT doc, title, publication, author, published, extra, passages, chars FROM documents ORDER BY doc"
+        )
+        return [DocSummary(doc, _meta(t, p, a, d, e), n, c) for doc, t, p, a, d, e, n, c in rows]
+
+    def document(self, doc: str) -> Document | None:
+        db = self._db()
+        row = db.execute(
+            "SELECT title, publication, author, published, extra, encoding, text FROM documents WHERE doc=?",
+            (doc,),
+        ).fetchone()
+        if row is None:
+            return None
+        title, pub, author, published, extra, encoding, text = row
+        passages = tuple(
+            Passage(doc, num, start, end, pid)
+            for num, start, end, pid in db.execute(
+                'SELECT num, start, "end", pid FROM passages WHERE doc=? ORDER BY num', (doc,)
+            )
+        )
+        return Document(doc, text, _meta(title, pub, author, published, extra), passages, encoding)
+
+    def passage_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], tuple[str, str]]:
+        """(doc, num) -> (passage text, document title) for a page of hits, in one query each."""
+        out: dict[tuple[str, int], tuple[str, str]] = {}
+        db = self._db()
+        for doc, num in keys:
+            row = db.execute(
+                'SELECT substr(d.text, p.start + 1, p."end" - p.start), d.title '
+                "FROM passages p JOIN documents d ON d.doc = p.doc WHERE p.doc=? AND p.num=?",
+                (doc, num),
+            ).fetchone()
+            if row:
+                out[(doc, num)] = (row[0], row[1])
+        return out
+
+    def vocabulary(self) -> dict[str, int]:
+        return dict(self._db().execute("SELECT word, docs FROM vocab"))
+
+    def document_count(self) -> int:
+        return int(self._db().execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
+def vocabulary_of(text: str) -> set[str]:
+    """The distinct written words of a text, for "did you mean" (no numbers, no one-letter words)."""
+    return {word for word, _, _ in words(text) if len(word) > 1 and word.isalpha()}
+
+
+def _meta(title: str, pub: str, author: str, published: str, extra: str) -> Metadata:
+    pairs = tuple(sorted(json.loads(extra or "{}").items()))
+    return Metadata(title or "", pub or "", author or "", published or "", pairs)

@@ -1,0 +1,452 @@
+"""The corpus index: the only module that opens Whoosh writers. Build, update, search, close.
+
+Layout of an index folder: `whoosh/` (passage records), `side.sqlite` (texts, passages, file
+fingerprints, vocabulary), `open.lock` (serialises opening and wiping between processes).
+Whoosh commits first, then SQLite: a process killed in between leaves old fingerprints, so the
+next run simply re-indexes those files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import shutil
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import qparser, query, sorting
+from whoosh.writing import LockError
+
+from index import corpus as corpus_mod
+from index import metadata as meta_mod
+from index import paths
+from index.errors import ConfigError, CorpusError, StoreError
+from index.model import DocSummary, Document, IndexReport, Skipped, Span
+from index.schema import SCHEMA_VERSION, build_schema, text_analyzer
+from index.sidestore import Fingerprint, SideStore, vocabulary_of
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
+
+Progress = Callable[[int, int], None]
+FIRST_BATCH = 200  # documents committed early on a big first build, so search works at once
+MAX_FUZZY = 2
+
+
+@dataclass(frozen=True)
+class RawHit:
+    doc: str
+    num: int
+    score: float
+    terms: frozenset[str]  # analysed terms of the text field that matched in this passage
+
+
+@dataclass(frozen=True)
+class RawResults:
+    hits: list[RawHit]
+    total: int
+    doc_counts: dict[str, int]
+    error: str = ""
+
+
+class CorpusIndex:
+    """One corpus folder and its index. Safe to search from many threads; one writer at a time."""
+
+    def __init__(self, corpus: Path, location: Path | None = None) -> None:
+        self.corpus = corpus_mod.check_root(Path(corpus).expanduser()).resolve()
+        self.location = location or paths.index_dir_for(self.corpus)
+        self.messages: list[str] = []  # what a user should know about opening (rebuilt, fell back)
+        self._write_lock = threading.Lock()
+        self._ix: Any = None
+        self._side: SideStore | None = None
+        self._vocabulary: dict[str, int] | None = None
+        self._analyzer = text_analyzer()
+        self._parser = self._make_parser()
+
+    # opening ----------------------------------------------------------------
+    @property
+    def key(self) -> str:
+        """What an index must have been built with to be reused; anything else rebuilds it."""
+        return json.dumps({"schema": SCHEMA_VERSION})
+
+    def open(self) -> CorpusIndex:
+        if self._ix is not None:
+            return self
+        try:
+            self._open_at(self.location)
+        except OSError as exc:
+            fallback = Path(tempfile.mkdtemp(prefix="ralign-index-"))
+            self.messages.append(
+                f"the index cache {self.location} cannot be written ({exc.strerror or exc}); "
+                f"using a temporary index at {fallback}"
+            )
+            self.location = fallback
+            self._open_at(fallback)
+        return self
+
+    def _open_at(self, location: Path) -> None:
+        location.mkdir(parents=True, exist_ok=True)
+        with self._process_lock(location):
+            try:
+                self._open_existing(location)
+            except _NeedsRebuild as reason:
+                if str(reason):
+                    self.messages.append(f"the index was rebuilt: {reason}")
+                self._wipe(location)
+                self._create(location)
+
+    def _open_existing(self, location: Path) -> None:
+        whoosh_dir = location / "whoosh"
+        if not whoosh_dir.is_dir() or not whoosh_index.exists_in(str(whoosh_dir)):
+            raise _NeedsRebuild("")
+        try:
+            side = SideStore(location / "side.sqlite")
+            stored_key = side.get_meta("key")
+        except sqlite3.DatabaseError as exc:
+            raise _NeedsRebuild(f"its side store could not be read ({exc})") from None
+        if stored_key != self.key:
+            side.close()
+            raise _NeedsRebuild("it was made by another version" if stored_key else "")
+        try:
+            ix = whoosh_index.open_dir(str(whoosh_dir))
+            with ix.searcher() as searcher:
+                searcher.doc_count()
+        except Exception as exc:
+            side.close()
+            raise _NeedsRebuild(f"it could not be opened ({type(exc).__name__}: {exc})") from None
+        self._ix, self._side = ix, side
+
+    def _create(self, location: Path) -> None:
+        whoosh_dir = location / "whoosh"
+        whoosh_dir.mkdir(parents=True, exist_ok=True)
+        self._ix = whoosh_index.create_in(str(whoosh_dir), build_schema())
+        self._side = SideStore(location / "side.sqlite")
+        with self._side.transaction() as db:
+            self._side.set_meta(db, "key", self.key)
+            self._side.set_meta(db, "corpus", str(self.corpus))
+
+    def _wipe(self, location: Path) -> None:
+        if self._side is not None:
+            self._side.close()
+        self._ix = self._side = None
+        shutil.rmtree(location / "whoosh", ignore_errors=True)
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                (location / f"side.sqlite{suffix}").unlink()
+
+    @contextlib.contextmanager
+    def _process_lock(self, location: Path) -> Iterator[None]:
+        if fcntl is None:
+            yield
+            return
+        with open(location / "open.lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @property
+    def side(self) -> SideStore:
+        if self._side is None:
+            self.open()
+        assert self._side is not None
+        return self._side
+
+    def close(self) -> None:
+        if self._side is not None:
+            self._side.close()
+        if self._ix is not None:
+            self._ix.close()
+        self._ix = self._side = None
+
+    # reading ----------------------------------------------------------------
+    def documents(self) -> list[DocSummary]:
+        return self.side.summaries()
+
+    def document(self, doc: str) -> Document | None:
+        return self.side.document(doc)
+
+    def document_count(self) -> int:
+        return self.side.document_count()
+
+    def vocabulary(self) -> dict[str, int]:
+        if self._vocabulary is None:
+            self._vocabulary = self.side.vocabulary()
+        return self._vocabulary
+
+    # updating ---------------------------------------------------------------
+    def update(
+        self,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        rebuild: bool = False,
+    ) -> IndexReport:
+        """Bring the index in line with the folder: index what is new or changed, drop what is gone."""
+        with self._write_lock:
+            if rebuild:
+                self.close()
+                with self._process_lock(self.location):
+                    self._wipe(self.location)
+                    self._create(self.location)
+            self.open()
+            try:
+                return self._update(progress, cancel, rebuild)
+            finally:
+                self._vocabulary = None
+
+    def _update(self, progress: Progress | None, cancel: threading.Event | None, rebuilt: bool) -> IndexReport:
+        files, skipped = corpus_mod.scan(self.corpus)
+        messages = list(self.messages)
+        try:
+            given_all = meta_mod.load_corpus_metadata(self.corpus)
+        except ConfigError as exc:
+            messages.append(f"{exc}; its metadata is ignored")
+            given_all = {}
+        known = self.side.fingerprints()
+        current = {f.doc for f in files}
+        removed = [doc for doc in known if doc not in current]
+        todo: list[tuple[corpus_mod.SourceFile, str]] = []
+        unchanged = 0
+        for source in files:
+            given = json.dumps(given_all.get(source.doc), sort_keys=True, default=str)
+            old = known.get(source.doc)
+            if old and (old.size, old.mtime_ns, old.given) == (source.size, source.mtime_ns, given):
+                unchanged += 1
+                if old.reason:
+                    skipped.append(Skipped(source.doc, old.reason))
+                continue
+            todo.append((source, given))
+        total = len(todo) + len(removed)
+        done = 0
+        indexed = 0
+        cancelled = False
+        if progress:
+            progress(0, total)
+        batches = [todo[:FIRST_BATCH], todo[FIRST_BATCH:]] if len(todo) > FIRST_BATCH else [todo]
+        for number, batch in enumerate(batches):
+            if cancelled or (number and not batch):
+                continue
+            with self._batch() as (writer, db):
+                if number == 0:
+                    for doc in removed:
+                        writer.delete_by_term("doc", doc)
+                        self.side.forget_file(db, doc)
+                        done += 1
+                for source, given in batch:
+                    if cancel is not None and cancel.is_set():
+                        cancelled = True
+                        break
+                    result = self._index_file(writer, db, source, given, known.get(source.doc), given_all)
+                    if isinstance(result, Skipped):
+                        skipped.append(result)
+                    elif result:
+                        indexed += 1
+                    else:
+                        unchanged += 1
+                    done += 1
+                    if progress:
+                        progress(done, total)
+        skipped.sort(key=lambda s: s.path)
+        return IndexReport(indexed, len(removed), unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled)
+
+    @contextlib.contextmanager
+    def _batch(self) -> Iterator[tuple[Any, sqlite3.Connection]]:
+        """A Whoosh writer and a SQLite transaction committed together, Whoosh first."""
+        try:
+            writer = self._ix.writer(timeout=5.0)
+        except LockError:
+            raise StoreError(
+                "another ralign-tui is updating this corpus's index; try again when it has finished"
+            ) from None
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # the build allocates millions of small objects that never form cycles
+        try:
+            with self.side.transaction() as db:
+                try:
+                    yield writer, db
+                except BaseException:
+                    writer.cancel()
+                    raise
+                writer.commit()
+        except OSError as exc:
+            raise StoreError(f"the index could not be written at {self.location}: {exc.strerror or exc}") from None
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _index_file(
+        self,
+        writer: Any,
+        db: sqlite3.Connection,
+        source: corpus_mod.SourceFile,
+        given: str,
+        old: Fingerprint | None,
+        given_all: dict[str, dict[str, object]],
+    ) -> bool | Skipped:
+        """Index one file. True when (re)indexed, False when its content had not changed."""
+        data = corpus_mod.read_bytes(source)
+        if isinstance(data, Skipped):
+            document: Document | Skipped = data
+            sha = ""
+        else:
+            sha = hashlib.blake2b(data, digest_size=16).hexdigest()
+            if old and old.sha == sha and old.given == given:  # touched, not changed
+                fingerprint = Fingerprint(source.size, source.mtime_ns, sha, given, old.reason)
+                self.side.put_fingerprint(db, source.doc, fingerprint)
+                return Skipped(source.doc, old.reason) if old.reason else False
+            document = corpus_mod.document_from_bytes(source.doc, data, given_all.get(source.doc))
+        if old is not None:
+            writer.delete_by_term("doc", source.doc)
+            self.side.remove_document(db, source.doc)
+        if isinstance(document, Skipped):
+            fingerprint = Fingerprint(source.size, source.mtime_ns, sha, given, document.reason)
+            self.side.put_fingerprint(db, source.doc, fingerprint)
+            return document
+        meta = document.meta
+        for passage in document.passages:
+            writer.add_document(
+                pid=passage.pid,
+                doc=document.doc,
+                num=passage.number,
+                text=document.passage_text(passage),
+                title=meta.title,
+                publication=meta.publication,
+                author=meta.author,
+                published=meta.published,
+            )
+        self.side.put_document(db, document, vocabulary_of(document.text))
+        self.side.put_fingerprint(db, source.doc, Fingerprint(source.size, source.mtime_ns, sha, given))
+        return True
+
+    # searching --------------------------------------------------------------
+    def _make_parser(self) -> Any:
+        parser = qparser.QueryParser("text", build_schema())
+        parser.add_plugin(qparser.FuzzyTermPlugin())
+        return parser
+
+    def parse(self, text: str) -> Any:
+        """A Whoosh query for the text; raises ValueError with a readable message."""
+        try:
+            parsed = self._parser.parse(text)
+        except Exception as exc:
+            raise ValueError(f"could not read the query: {exc}") from None
+        return _bounded(parsed)
+
+    def search_raw(self, text: str, limit: int = 20) -> RawResults:
+        """Ranked passage hits for a query, at most `limit`, with per-document hit counts."""
+        if not text.strip():
+            return RawResults([], 0, {})
+        try:
+            parsed = self.parse(text)
+        except ValueError as exc:
+            return RawResults([], 0, {}, str(exc))
+        if parsed is query.NullQuery or isinstance(parsed, query.NullQuery.__class__):
+            return RawResults([], 0, {})
+        if self._ix is None:
+            self.open()
+        try:
+            with self._ix.searcher() as searcher:
+                results = searcher.search(parsed, limit=max(1, limit), groupedby=sorting.FieldFacet("doc"), terms=True)
+                groups = results.groups("doc")
+                doc_counts = {str(doc): len(nums) for doc, nums in groups.items()}
+                hits = [
+                    RawHit(
+                        hit["doc"],
+                        hit["num"],
+                        float(hit.score or 0.0),
+                        frozenset(
+                            t.decode("utf-8") if isinstance(t, bytes) else str(t)
+                            for field, t in (hit.matched_terms() or ())
+                            if field == "text"
+                        ),
+                    )
+                    for hit in results[: max(1, limit)]
+                ]
+                return RawResults(hits, len(results), doc_counts)
+        except Exception as exc:
+            return RawResults([], 0, {}, f"the search failed: {type(exc).__name__}: {exc}")
+
+    def highlight_plan(self, text: str) -> HighlightPlan:
+        """Which words of a query highlight alone, and which only as a phrase."""
+        try:
+            parsed = self.parse(text)
+        except ValueError:
+            return HighlightPlan(frozenset(), ())
+        phrases: list[tuple[str, ...]] = []
+        alone: set[str] = set()
+        _collect_terms(parsed, alone, phrases)
+        return HighlightPlan(frozenset(alone), tuple(phrases))
+
+    def spans(self, text: str, terms: frozenset[str] | set[str], plan: HighlightPlan | None = None) -> list[Span]:
+        """Where in text the matched terms occur, in order: a phrase's words only where they form it."""
+        if not terms:
+            return []
+        tokens = [(t.text, t.startchar, t.endchar) for t in self._analyzer(text, chars=True, mode="index")]
+        phrase_words = {w for phrase in plan.phrases for w in phrase} if plan else set()
+        alone = set(terms) - (phrase_words - plan.alone) if plan else set(terms)
+        found = [Span(start, end) for word, start, end in tokens if word in alone]
+        for phrase in plan.phrases if plan else ():
+            size = len(phrase)
+            for i in range(len(tokens) - size + 1):
+                if all(tokens[i + k][0] == phrase[k] for k in range(size)):
+                    found.append(Span(tokens[i][1], tokens[i + size - 1][2]))
+        return sorted(set(found), key=lambda s: (s.start, s.end))
+
+    def query_terms(self, text: str) -> frozenset[str]:
+        """The text-field terms of a query, for highlighting without searching."""
+        plan = self.highlight_plan(text)
+        return plan.alone | {w for phrase in plan.phrases for w in phrase}
+
+
+@dataclass(frozen=True)
+class HighlightPlan:
+    alone: frozenset[str]  # terms that highlight wherever they occur
+    phrases: tuple[tuple[str, ...], ...]  # term sequences that highlight only together
+
+
+def _collect_terms(parsed: Any, alone: set[str], phrases: list[tuple[str, ...]]) -> None:
+    if isinstance(parsed, query.Phrase):
+        if parsed.fieldname == "text":
+            phrases.append(tuple(str(w) for w in parsed.words))
+        return
+    if isinstance(parsed, query.Not):
+        return
+    if isinstance(parsed, query.Term) and parsed.fieldname == "text":
+        alone.add(str(parsed.text))
+        return
+    for child in parsed.children() if hasattr(parsed, "children") else ():
+        _collect_terms(child, alone, phrases)
+
+
+class _NeedsRebuild(Exception):
+    pass
+
+
+def _bounded(parsed: Any) -> Any:
+    """Clamp what could make one query run for long: wide fuzzy distances."""
+    if isinstance(parsed, query.FuzzyTerm) and parsed.maxdist > MAX_FUZZY:
+        parsed.maxdist = MAX_FUZZY
+    for child in parsed.children() if hasattr(parsed, "children") else ():
+        _bounded(child)
+    return parsed
+
+
+def open_index(corpus: Path) -> CorpusIndex:
+    """Open (creating if need be) the index of a corpus folder; CorpusError for an unusable path."""
+    try:
+        return CorpusIndex(corpus).open()
+    except CorpusError:
+        raise
+    except OSError as exc:
+        raise StoreError(f"the index could not be opened: {exc.strerror or exc}") from None

@@ -1,0 +1,97 @@
+"""`ralign-tui`: the reader with no subcommand, or a subcommand answering from the same engine.
+
+Progress and messages go to stderr, so `--json` on stdout stays clean for scripts.
+Exit 0 on success (no hits included), 2 with one line on stderr for a bad argument or corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from index import __version__, paths
+from index.errors import RalignError
+from tui import subcommands
+from tui.subcommands import UsageError
+
+SUBCOMMANDS = {
+    "index": subcommands.cmd_index,
+    "search": subcommands.cmd_search,
+    "docs": subcommands.cmd_docs,
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, exit 2, no usage dump
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the bundled seeds)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ralign-tui", description="A terminal reader for a collection of documents.")
+    parser.add_argument("--version", action="version", version=f"ralign-tui {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    index = commands.add_parser("index", help="build or update the index, reporting skipped files")
+    _common(index)
+    index.add_argument("--rebuild", action="store_true", help="throw the index away and build it anew")
+
+    search = commands.add_parser("search", help="search the corpus (Whoosh query language)")
+    _common(search)
+    search.add_argument("query", help='e.g. putin AND xi, "Power of Siberia", s-400, title:alliance')
+    search.add_argument("--limit", type=_positive, default=20, help="at most this many hits (default 20)")
+
+    docs = commands.add_parser("docs", help="list the documents and their metadata")
+    _common(docs)
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="ralign-tui",
+        description="Open the reader on a corpus folder (default: the bundled seeds). "
+        f"Subcommands: {', '.join(sorted(SUBCOMMANDS))} (ralign-tui SUBCOMMAND --help).",
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="corpus folder")
+    parser.add_argument("--version", action="version", version=f"ralign-tui {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = build_parser().parse_args(argv)
+            return SUBCOMMANDS[args.command](args)
+        if argv and argv[0] in ("-h", "--help"):
+            build_parser().print_help()
+            return 0
+        args = _reader_parser().parse_args(argv)
+        from tui.app import run_reader  # the reader's imports cost ~0.4 s: only when it runs
+
+        return run_reader(args.path or paths.seed_dir())
+    except RalignError as exc:
+        print(f"ralign-tui: {exc}" if not isinstance(exc, UsageError) else str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("ralign-tui: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,140 @@
+"""The CLI subcommands: each parses nothing, calls `index/`, and prints for people or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+
+from index import paths
+from index.errors import RalignError
+from index.model import IndexReport
+from index.search import search
+from index.store import CorpusIndex, open_index
+from tui import output
+
+
+class UsageError(RalignError):
+    """A bad command line: exit 2."""
+
+
+def corpus_of(args: argparse.Namespace) -> Path:
+    corpus: Path | None = getattr(args, "corpus", None)
+    return corpus if corpus else paths.seed_dir()
+
+
+def updated_index(args: argparse.Namespace, rebuild: bool = False) -> tuple[CorpusIndex, IndexReport]:
+    """The corpus's index, brought up to date first, with a progress bar on stderr."""
+    index = open_index(corpus_of(args))
+    with output.progress_bar("indexing") as bar:
+        task = bar.add_task("indexing", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        report = index.update(progress=progress, rebuild=rebuild)
+    if report.message:
+        output.stderr().print(Text(f"note: {report.message}", style="yellow"))
+    return index, report
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    index, report = updated_index(args, rebuild=args.rebuild)
+    if args.json:
+        output.emit_json(
+            {
+                "corpus": str(index.corpus),
+                "documents": index.document_count(),
+                "indexed": report.indexed,
+                "removed": report.removed,
+                "unchanged": report.unchanged,
+                "skipped": [asdict(s) for s in report.skipped],
+                "message": report.message,
+            }
+        )
+        return 0
+    console = output.stdout()
+    console.print(
+        Text(
+            f"{index.document_count()} documents in {output.safe_line(str(index.corpus))}: "
+            f"{report.indexed} indexed, {report.removed} removed, {report.unchanged} unchanged, "
+            f"{len(report.skipped)} skipped"
+        )
+    )
+    for skipped in report.skipped:
+        console.print(Text("  skipped ") + output.plain(skipped.path, "bold") + Text(f": {skipped.reason}"))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    index, _ = updated_index(args)
+    result = search(index, args.query, limit=args.limit)
+    if result.error:
+        raise UsageError(f"ralign-tui search: {result.error}")
+    if not result.total:
+        hint = f'; did you mean "{result.suggestion}"?' if result.suggestion else ""
+        output.stderr().print(Text(f"no matches for {args.query!r}{hint}"))
+    if args.json:
+        output.emit_json(
+            [
+                {
+                    "doc": hit.doc,
+                    "passage": hit.passage,
+                    "score": round(hit.score, 4),
+                    "title": hit.title,
+                    "snippet": hit.snippet,
+                    "spans": [[s.start, s.end] for s in hit.spans],
+                    "doc_hits": hit.doc_hits,
+                }
+                for hit in result.hits
+            ]
+        )
+        return 0
+    console = output.stdout()
+    if result.total:
+        shown = len(result.hits)
+        console.print(Text(f"{result.total} passages match; showing {shown}", style="dim"))
+    for hit in result.hits:
+        head = output.plain(hit.title or hit.doc, "bold")
+        head.append(Text(f"  {hit.doc} ¶{hit.passage}  ({hit.doc_hits} in this document)", style="dim"))
+        console.print(head)
+        console.print(Text("  ") + output.highlighted(hit.snippet, hit.spans))
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    index, _ = updated_index(args)
+    summaries = index.documents()
+    if args.json:
+        output.emit_json(
+            [
+                {
+                    "doc": s.doc,
+                    "title": s.meta.title,
+                    "publication": s.meta.publication,
+                    "author": s.meta.author,
+                    "published": s.meta.published,
+                    "passages": s.passages,
+                    "chars": s.chars,
+                    **({"extra": dict(s.meta.extra)} if s.meta.extra else {}),
+                }
+                for s in summaries
+            ]
+        )
+        return 0
+    table = Table(box=None, show_edge=False, pad_edge=False)
+    for column in ("doc", "title", "publication", "published", "passages"):
+        table.add_column(column, justify="right" if column == "passages" else "left")
+    for s in summaries:
+        table.add_row(
+            output.plain(s.doc),
+            output.plain(s.meta.title),
+            output.plain(s.meta.publication),
+            output.plain(s.meta.published),
+            Text(str(s.passages)),
+        )
+    output.stdout().print(table)
+    return 0

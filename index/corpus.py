@@ -122,7 +122,7 @@ def document_from_bytes(doc: str, data: bytes, given: dict[str, object] | None =
     raw, encoding = decode(data)
     fields, body = meta_mod.split_front_matter(clean_text(raw))
     if not body.strip():
-        return Skipped(doc, "empty" if not data.strip() else "no text")
+        return Skipped(doc, "empty" if not data else "only white space" if not data.strip() else "no text")
     meta = meta_mod.extract(body)
     if fields:
         meta = meta_mod.apply(meta, dict(fields))

@@ -70,6 +70,7 @@ class SearchResult:
     query: str
     hits: tuple[Hit, ...]
     total: int  # matching passages, all of them, not only the page returned
+    documents: int = 0  # documents with at least one matching passage
     suggestion: str = ""  # "did you mean", only when nothing matched
     error: str = ""  # a message for a query that could not be understood
     terms: tuple[str, ...] = field(default=())  # analysed query terms, for highlighting elsewhere

@@ -38,7 +38,7 @@ try:
 except ImportError:  # pragma: no cover - not POSIX
     fcntl = None  # type: ignore[assignment]
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int], object]
 FIRST_BATCH = 200  # documents committed early on a big first build, so search works at once
 MAX_FUZZY = 2
 
@@ -107,8 +107,8 @@ class CorpusIndex:
 
     def _open_existing(self, location: Path) -> None:
         whoosh_dir = location / "whoosh"
-        if not whoosh_dir.is_dir() or not whoosh_index.exists_in(str(whoosh_dir)):
-            raise _NeedsRebuild("")
+        if not whoosh_dir.is_dir() or not any(whoosh_dir.glob("*.toc")):
+            raise _NeedsRebuild("")  # nothing was ever committed here: a first build
         try:
             side = SideStore(location / "side.sqlite")
             stored_key = side.get_meta("key")

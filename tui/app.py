@@ -1,5 +1,120 @@
+"""The reader App: wiring only. Config, keymap and theme in; the main screen does the work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
 from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from index.config import Config, load_config
+from index.errors import ConfigError
+from index.store import CorpusIndex
+from tui.commands import DocumentCommands
+from tui.screens.help import HelpScreen, key_table
+from tui.screens.main import MainScreen
+from tui.state import load_state
+from tui.widgets.document_view import DocumentView
+from tui.widgets.results import ResultsList
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "ralign-tui"
+    COMMANDS = App.COMMANDS | {DocumentCommands}
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("q,ctrl+q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, corpus: Path, config: Config | None = None, config_error: str = "") -> None:
+        super().__init__()
+        self.index = CorpusIndex(corpus)
+        self.config = config or Config()
+        self.config_error = config_error
+        self.reader_state = load_state(self.index.corpus)
+
+    @staticmethod
+    def binding_sources() -> list[tuple[str, list[Binding]]]:
+        """Every binding with an id, where it acts: the help table and config validation read this."""
+        sources: list[tuple[str, Iterable[Binding | tuple[str, ...]]]] = [
+            ("anywhere", ReaderApp.BINDINGS),
+            ("reader", MainScreen.BINDINGS),
+            ("document", DocumentView.BINDINGS),
+            ("results", ResultsList.BINDINGS),
+            ("help", HelpScreen.BINDINGS),
+        ]
+        return [(where, [b for b in bindings if isinstance(b, Binding)]) for where, bindings in sources]
+
+    def on_mount(self) -> None:
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                self.notify(f"Unknown theme {self.config.theme!r} in config.toml", severity="warning", markup=False)
+        if self.config_error:
+            self.notify(self.config_error + " (using defaults)", title="Config", severity="error", markup=False)
+        self.push_screen(MainScreen(self.index, self.reader_state))
+
+    def key_display(self) -> dict[str, str]:
+        display = {}
+        for _, bindings in self.binding_sources():
+            for binding in bindings:
+                keys = self._keymap.get(binding.id or "", binding.key)
+                display[binding.id or ""] = ", ".join(
+                    self.get_key_display(Binding(key.strip(), "")) for key in keys.split(",")
+                )
+        return display
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(key_table(self.binding_sources(), self.key_display())))
+
+    def _main(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = self._main()
+        yield SystemCommand("Help", "Keys and how searching works", self.action_help)
+        if main is not None:
+            yield SystemCommand("Toggle side panel", "Show or hide the side panel (e)", main.action_toggle_panel)
+            yield SystemCommand(
+                "Rebuild index",
+                "Throw the index away and read every file again",
+                lambda: main.start_indexing(rebuild=True),
+            )
+            yield SystemCommand("Search", "Focus the search box (/)", main.action_focus_search)
+
+    async def action_quit(self) -> None:
+        main = self._main()
+        if main is not None:
+            main.save()
+        self.exit()
+
+
+def known_binding_ids() -> set[str]:
+    return {b.id for _, bindings in ReaderApp.binding_sources() for b in bindings if b.id}
+
+
+def make_app(corpus: Path) -> ReaderApp:
+    """The reader as the CLI builds it: config read (a broken one reported), defaults otherwise."""
+    try:
+        config = load_config(known_binding_ids=known_binding_ids())
+        error = ""
+    except ConfigError as exc:
+        config, error = Config(), str(exc)
+    return ReaderApp(corpus, config, error)
 
 
 def run_reader(corpus: Path) -> int:
-    raise SystemExit("not yet")
+    app = make_app(corpus)
+    app.run()
+    main = app._main()
+    if main is not None:
+        main.save()
+    return 0

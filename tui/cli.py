@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from index import __version__, paths
+from index.corpus import check_root
 from index.errors import RalignError
 from tui import subcommands
 from tui.subcommands import UsageError
@@ -84,9 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_parser().print_help()
             return 0
         args = _reader_parser().parse_args(argv)
+        corpus = check_root(args.path or paths.seed_dir())  # a bad path is a one-line error, not a screen
         from tui.app import run_reader  # the reader's imports cost ~0.4 s: only when it runs
 
-        return run_reader(args.path or paths.seed_dir())
+        return run_reader(corpus)
     except RalignError as exc:
         print(f"ralign-tui: {exc}" if not isinstance(exc, UsageError) else str(exc), file=sys.stderr)
         return 2

@@ -1,0 +1,49 @@
+"""The user's config.toml: key remapping, theme, bookmarks file. Unknown keys are reported, not guessed."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index import paths
+from index.errors import ConfigError
+
+_TOP_LEVEL = {"theme", "bookmarks", "keys"}
+
+
+@dataclass(frozen=True)
+class Config:
+    theme: str = ""
+    bookmarks: Path | None = None
+    keys: dict[str, str] = field(default_factory=dict)  # binding id -> "key[,key...]"
+
+
+def load_config(path: Path | None = None, known_binding_ids: set[str] | None = None) -> Config:
+    """Read config.toml; a missing file is the defaults, a broken one a ConfigError naming file and line."""
+    path = path or paths.config_file()
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    unknown = sorted(set(data) - _TOP_LEVEL)
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(_TOP_LEVEL))})")
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise ConfigError(f'{path}: [keys] maps binding ids to key strings, e.g. "hit.next" = "ctrl+n"')
+    if known_binding_ids is not None:
+        bad = sorted(set(keys) - known_binding_ids)
+        if bad:
+            raise ConfigError(f"{path}: [keys] names an unknown binding id {bad[0]!r}")
+    bookmarks = data.get("bookmarks")
+    theme = data.get("theme", "")
+    if not isinstance(theme, str) or (bookmarks is not None and not isinstance(bookmarks, str)):
+        raise ConfigError(f"{path}: theme and bookmarks are strings")
+    return Config(theme, Path(bookmarks).expanduser() if bookmarks else None, dict(keys))

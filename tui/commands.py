@@ -1,0 +1,46 @@
+"""Command palette providers: titled by namespace ("open: …"), so a typed word finds its kind."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
+
+from index.textclean import safe_line
+from tui.widgets.results import Target
+
+if TYPE_CHECKING:
+    from tui.screens.main import MainScreen
+
+
+class DocumentCommands(Provider):
+    """open: TITLE — every document of the corpus."""
+
+    def _main(self) -> MainScreen | None:
+        from tui.screens.main import MainScreen
+
+        return next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
+
+    def _entries(self) -> list[tuple[str, str]]:
+        main = self._main()
+        if main is None:
+            return []
+        return [(f"open: {safe_line(s.meta.title or s.doc, 90)}", s.doc) for s in main.summaries]
+
+    async def discover(self) -> Hits:
+        main = self._main()
+        for title, doc in self._entries()[:20]:
+            if main is not None:
+                # The palette parses str prompts and help as markup: titles go in as Text, ids escaped.
+                yield DiscoveryHit(Text(title), partial(main.open_target, Target(doc), True), title, escape(doc))
+
+    async def search(self, query: str) -> Hits:
+        main = self._main()
+        matcher = self.matcher(query)
+        for title, doc in self._entries():
+            score = matcher.match(title)
+            if score > 0 and main is not None:
+                yield Hit(score, Text(title), partial(main.open_target, Target(doc), True), title, escape(doc))

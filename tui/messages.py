@@ -1,0 +1,47 @@
+"""Messages workers post to the screen: past-tense facts; the screen owns every widget change."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from index.model import Document, IndexReport, SearchResult, Span
+
+
+class IndexProgressed(Message):
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgressed)  # a flood of progress collapses into the latest
+
+
+class IndexFinished(Message):
+    def __init__(self, report: IndexReport, live: bool = False) -> None:
+        super().__init__()
+        self.report = report
+        self.live = live  # a background re-scan rather than the launch's build
+
+
+class IndexFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class SearchFinished(Message):
+    def __init__(self, result: SearchResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class DocumentLoaded(Message):
+    def __init__(
+        self, document: Document, passage: int | None, hit_spans: list[Span], at_last_hit: bool = False
+    ) -> None:
+        super().__init__()
+        self.at_last_hit = at_last_hit  # arriving backwards (N): start at the document's last hit
+        self.document = document
+        self.passage = passage  # passage number to put the cursor on, None for the remembered one
+        self.hit_spans = hit_spans  # offsets into the document text

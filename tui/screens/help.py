@@ -1,0 +1,57 @@
+"""Help: what the reader is for, and a key table generated from the live bindings (never hand-kept)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+CONCEPTS = """\
+# ralign-tui
+
+A reader for a collection of documents. Type to **search** (`/`), open a **result** with Enter,
+read with the **passage cursor** (the bar in the left margin): copying, bookmarking and related
+passages act on the passage under it.
+
+**Queries** use the Whoosh language: bare words must all appear (`putin xi`), `OR`, `NOT`,
+`"a phrase"`, `prefix*`, `fuzzy~`, fields such as `title:alliance`, `publication:"eurasia daily monitor"`,
+`author:blank`, `published:2016*`. Designators match however they are written: `S-400`, `s400`, `s 400`.
+
+Keys can be remapped in `config.toml` under `[keys]`, by the ids below, e.g. `"hit.next" = "ctrl+n"`.
+"""
+
+
+def key_table(sources: Iterable[tuple[str, list[Binding]]], display: dict[str, str]) -> str:
+    rows = ["| where | keys | what | id |", "|---|---|---|---|"]
+    for where, bindings in sources:
+        for binding in bindings:
+            if not binding.id:
+                continue
+            keys = display.get(binding.id) or binding.key
+            rows.append(f"| {where} | `{keys}` | {binding.description} | `{binding.id}` |")
+    return "\n".join(rows)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%; max-width: 110; height: 90%; border: thick $primary; background: $surface;
+    }
+    """
+
+    def __init__(self, table: str) -> None:
+        super().__init__()
+        self.table = table
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(CONCEPTS + "\n## Keys\n\n" + self.table)
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        self.dismiss(result)

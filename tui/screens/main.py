@@ -1,0 +1,463 @@
+"""The reader's main screen: search box, results, document pane, side panel.
+
+Workers (indexing, searching, loading a document) compute in threads and post messages; the
+handlers here are the only code that changes widgets.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, ProgressBar
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from index.errors import RalignError
+from index.model import DocSummary, SearchResult, Span
+from index.search import search
+from index.store import CorpusIndex
+from index.textclean import safe_line
+from tui.messages import DocumentLoaded, IndexFailed, IndexFinished, IndexProgressed, SearchFinished
+from tui.safe import plain_content
+from tui.state import ReaderState, save_state
+from tui.widgets.document_view import DocumentView
+from tui.widgets.results import ResultsList, Target
+from tui.widgets.search_box import SearchBox
+from tui.widgets.side_panel import SidePanel
+
+RESULT_LIMIT = 200
+SEARCH_DEBOUNCE = 0.15
+LIVE_INTERVAL = 4.0
+PLACEHOLDER = "Choose a document (Enter) or search (/)."
+
+
+class DocumentsListed(Message):
+    def __init__(self, summaries: list[DocSummary]) -> None:
+        super().__init__()
+        self.summaries = summaries
+
+
+@dataclass(frozen=True)
+class Place:
+    """A point in the navigation history."""
+
+    doc: str
+    passage: int
+
+
+class MainScreen(Screen[None]):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        # Priority: checked before the key is forwarded, so keys typed in the same burst as `/`
+        # (tmux send-keys, a paste, a fast typist) follow the focus into the box.
+        Binding("slash", "slash", "Search", id="search.focus", priority=True),
+        Binding("n", "next_hit", "Next hit", id="hit.next"),
+        Binding("N", "previous_hit", "Prev hit", id="hit.previous"),
+        Binding("right_square_bracket", "next_document", "Next document", id="doc.next", show=False),
+        Binding("left_square_bracket", "previous_document", "Previous document", id="doc.previous", show=False),
+        Binding("backspace,alt+left", "back", "Back", id="nav.back", show=False),
+        Binding("escape", "escape", "Back to results", id="nav.escape", show=False),
+        Binding("e", "toggle_panel", "Panel", id="panel.toggle"),
+        Binding("c", "copy_passage", "Copy passage", id="passage.copy", show=False),
+        Binding("o", "edit_passage", "Open in $EDITOR", id="passage.edit", show=False),
+        Binding("ctrl+y", "take_suggestion", "Take suggestion", id="search.suggestion", show=False),
+    ]
+
+    def __init__(self, index: CorpusIndex, state: ReaderState) -> None:
+        super().__init__()
+        self.index = index
+        self.state = state
+        self.summaries: list[DocSummary] = []
+        self.result: SearchResult | None = None
+        self.history: list[Place] = []
+        self._search_timer: Timer | None = None
+        self._indexing = False
+        self._panel_forced: bool | None = None  # None: follow the width; True/False: the user chose
+
+    # layout ------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SearchBox(id="search")
+        with Horizontal(id="body"):
+            yield ResultsList(id="results")
+            with Vertical(id="reader"):
+                yield DocumentView(id="document")
+                yield Input(placeholder="Find in this document (Enter to go, Escape to close)", id="find")
+            yield SidePanel(id="side")
+        yield ProgressBar(id="index-progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "ralign-tui"
+        self.sub_title = safe_line(self.index.corpus.name or str(self.index.corpus), 60)
+        self.query_one("#find", Input).display = False
+        self.query_one(ResultsList).border_title = "Documents"
+        self.query_one(DocumentView).border_title = "Document"
+        self.query_one(SidePanel).border_title = "About"
+        self.query_one(ResultsList).focus()
+        self.list_documents()
+        self.start_indexing()
+        if getattr(self.app, "LIVE_CHECKS", True):
+            self.set_interval(LIVE_INTERVAL, self._live_check)
+        if self.state.query:
+            self.query_one(SearchBox).input.value = self.state.query
+        if self.state.doc:
+            self.load_document(self.state.doc, None, "")
+
+    # indexing ------------------------------------------------------------------
+    def start_indexing(self, rebuild: bool = False, live: bool = False) -> None:
+        self._indexing = True
+        if not live:
+            progress = self.query_one("#index-progress", ProgressBar)
+            progress.display = True
+            progress.update(total=None, progress=0)
+        self.index_corpus(rebuild, live)
+
+    @work(thread=True, group="index", exclusive=True, exit_on_error=False)
+    def index_corpus(self, rebuild: bool, live: bool) -> None:
+        worker = get_current_worker()
+        try:
+            report = self.index.update(
+                progress=None if live else (lambda done, total: self.post_message(IndexProgressed(done, total))),
+                cancel=worker.cancelled_event,
+                rebuild=rebuild,
+            )
+        except RalignError as exc:
+            self.post_message(IndexFailed(str(exc)))
+            return
+        self.post_message(IndexFinished(report, live))
+
+    def on_index_progressed(self, message: IndexProgressed) -> None:
+        self.query_one("#index-progress", ProgressBar).update(total=max(1, message.total), progress=message.done)
+        self.sub_title = f"{safe_line(self.index.corpus.name, 40)} · indexing {message.done}/{message.total}"
+        if message.done in (1, 50) or message.done % 500 == 0:
+            self.list_documents()  # what is committed so far is already readable
+
+    def on_index_finished(self, message: IndexFinished) -> None:
+        self._indexing = False
+        report = message.report
+        self.query_one("#index-progress", ProgressBar).display = False
+        changed = report.indexed or report.removed
+        self.sub_title = f"{safe_line(self.index.corpus.name, 40)} · {self.index.document_count()} documents"
+        if report.message:
+            self.notify(report.message, title="Index", severity="warning", markup=False, timeout=10)
+        if report.skipped and not message.live:
+            names = ", ".join(f"{safe_line(s.path, 40)} ({s.reason})" for s in report.skipped[:5])
+            more = f" and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
+            self.notify(f"Skipped {names}{more}", title="Not indexed", markup=False, timeout=8)
+        if changed or not message.live:
+            self.list_documents()
+            self._rerun_search()
+            view = self.query_one(DocumentView)
+            if changed and view.document is not None:
+                self.load_document(view.document.doc, view.passage_number, self._query(), record=False)
+
+    def on_index_failed(self, message: IndexFailed) -> None:
+        self._indexing = False
+        self.query_one("#index-progress", ProgressBar).display = False
+        self.notify(message.error, title="Index", severity="error", markup=False, timeout=15)
+
+    def _live_check(self) -> None:
+        if not self._indexing:
+            self.start_indexing(live=True)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if event.worker.group == "index":
+                self._indexing = False
+                self.query_one("#index-progress", ProgressBar).display = False
+            self.notify(f"{type(error).__name__}: {error}", title="Something failed", severity="error", markup=False)
+
+    # document list and search ------------------------------------------------------
+    @work(thread=True, group="documents", exclusive=True, exit_on_error=False)
+    def list_documents(self) -> None:
+        self.post_message(DocumentsListed(self.index.documents()))
+
+    def on_documents_listed(self, message: DocumentsListed) -> None:
+        self.summaries = message.summaries
+        if not self._query():
+            results = self.query_one(ResultsList)
+            results.show_documents(message.summaries)
+        view = self.query_one(DocumentView)
+        if view.document is None:
+            view.clear(PLACEHOLDER if message.summaries or not self._indexing else "Indexing… one moment.")
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, self._rerun_search)
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._rerun_search()
+        results = self.query_one(ResultsList)
+        results.awaiting = bool(self._query())
+        self.set_focus(results)
+        if results.option_count:
+            results.highlighted = 0
+
+    def _query(self) -> str:
+        return self.query_one(SearchBox).input.value.strip()
+
+    def _rerun_search(self) -> None:
+        query = self._query()
+        self.state.query = query
+        if not query:
+            self.result = None
+            self.query_one(SearchBox).show_status("")
+            self.query_one(ResultsList).show_documents(self.summaries)
+            self.workers.cancel_group(self, "search")
+            return
+        self.run_search(query)
+
+    @work(thread=True, group="search", exclusive=True, exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        result = search(self.index, query, limit=RESULT_LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchFinished(result))
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        if message.result.query != self._query():
+            return  # a stale answer to a query the user has already changed
+        self.result = message.result
+        self.query_one(SearchBox).show_result(message.result)
+        self.query_one(ResultsList).show_hits(message.result)
+        self.refresh_bindings()
+
+    def action_take_suggestion(self) -> None:
+        if self.result and self.result.suggestion:
+            self.query_one(SearchBox).input.value = self.result.suggestion
+
+    # opening documents -------------------------------------------------------------
+    def on_results_list_opened(self, message: ResultsList.Opened) -> None:
+        self.open_target(message.target, focus=True)
+
+    def open_target(self, target: Target, focus: bool = False, at_last_hit: bool = False) -> None:
+        self._remember_place()
+        self.load_document(target.doc, target.passage, self._query(), at_last_hit=at_last_hit)
+        if focus:
+            self.set_focus(self.query_one(DocumentView))
+
+    def _remember_place(self) -> None:
+        view = self.query_one(DocumentView)
+        if view.document is not None:
+            place = Place(view.document.doc, view.passage_number)
+            if not self.history or self.history[-1] != place:
+                self.history.append(place)
+            self.history = self.history[-200:]
+
+    @work(thread=True, group="open", exclusive=True, exit_on_error=False)
+    def load_document(
+        self, doc: str, passage: int | None, query: str, record: bool = True, at_last_hit: bool = False
+    ) -> None:
+        document = self.index.document(doc)
+        if document is None:
+            return
+        spans: list[Span] = []
+        if query:
+            plan = self.index.highlight_plan(query)
+            terms = set(self.result.terms if self.result and self.result.query == query else ()) | plan.alone
+            for p in document.passages:
+                spans.extend(
+                    Span(s.start + p.start, s.end + p.start)
+                    for s in self.index.spans(document.passage_text(p), terms, plan)
+                )
+        if not get_current_worker().is_cancelled:
+            self.post_message(DocumentLoaded(document, passage, spans, at_last_hit))
+
+    def on_document_loaded(self, message: DocumentLoaded) -> None:
+        document = message.document
+        passage = message.passage or self.state.positions.get(document.doc, 1)
+        view = self.query_one(DocumentView)
+        view.show(document, passage, message.hit_spans)
+        view.border_title = plain_content(document.meta.title or document.doc, 80)
+        if message.at_last_hit:
+            view.go_to_hit(len(view.targets) - 1)
+        self.query_one(SidePanel).show(document)
+        self.query_one(SidePanel).follow_cursor(view.passage_number)
+        self.state.doc = document.doc
+        self.query_one(ResultsList).select_target(Target(document.doc, message.passage))
+        self.refresh_bindings()
+
+    def on_document_view_cursor_moved(self, message: DocumentView.CursorMoved) -> None:
+        view = message.view
+        if view.document is not None:
+            self.state.positions[view.document.doc] = message.passage
+            self.query_one(SidePanel).follow_cursor(message.passage)
+
+    def on_side_panel_passage_chosen(self, message: SidePanel.PassageChosen) -> None:
+        view = self.query_one(DocumentView)
+        if view.document is not None:
+            self._remember_place()
+            view.show(view.document, message.passage, view.hit_spans)
+
+    # navigation ---------------------------------------------------------------------
+    def action_slash(self) -> None:
+        view = self.query_one(DocumentView)
+        if self.focused is view and view.document is not None:
+            self.on_document_view_find_requested()
+        else:
+            self.action_focus_search()
+
+    def action_focus_search(self) -> None:
+        # set_focus is immediate, unlike widget.focus(): keys typed in the same burst as `/`
+        # (a paste, tmux send-keys, a fast typist) must land in the box, not in the old widget.
+        self.set_focus(self.query_one(SearchBox).input)
+
+    def action_escape(self) -> None:
+        find = self.query_one("#find", Input)
+        if find.display:
+            self._close_find(clear=True)
+        elif self.query_one(ResultsList).has_focus:
+            if self._query():
+                self.query_one(SearchBox).input.focus()
+        else:
+            self.query_one(ResultsList).focus()
+
+    def action_next_hit(self) -> None:
+        self._walk_hits(+1)
+
+    def action_previous_hit(self) -> None:
+        self._walk_hits(-1)
+
+    def _walk_hits(self, step: int) -> None:
+        view = self.query_one(DocumentView)
+        if view.document is not None and view.next_hit(step):
+            return
+        results = self.query_one(ResultsList)
+        if results.mode != "hits" or not results.targets:
+            self.app.bell()
+            return
+        docs = results.documents_in_order()
+        here = view.document.doc if view.document else None
+        position = docs.index(here) + step if here in docs else (0 if step > 0 else len(docs) - 1)
+        if not 0 <= position < len(docs):
+            self.notify("No more hits." if step > 0 else "No earlier hits.", timeout=2)
+            return
+        target = results.first_hit_of(docs[position])
+        if target is not None:
+            self.open_target(target, at_last_hit=step < 0)
+
+    def action_next_document(self) -> None:
+        self._step_document(+1)
+
+    def action_previous_document(self) -> None:
+        self._step_document(-1)
+
+    def _step_document(self, step: int) -> None:
+        results = self.query_one(ResultsList)
+        docs = results.documents_in_order()
+        view = self.query_one(DocumentView)
+        if not docs:
+            return
+        here = view.document.doc if view.document else None
+        position = docs.index(here) + step if here in docs else 0
+        if 0 <= position < len(docs):
+            target = results.first_hit_of(docs[position]) or Target(docs[position])
+            self.open_target(target)
+        else:
+            self.app.bell()
+
+    def action_back(self) -> None:
+        if not self.history:
+            self.app.bell()
+            return
+        place = self.history.pop()
+        self.load_document(place.doc, place.passage, self._query())
+
+    def action_toggle_panel(self) -> None:
+        side = self.query_one(SidePanel)
+        self._panel_forced = not side.display
+        self._apply_panel()
+
+    def on_resize(self) -> None:
+        self._apply_panel()
+
+    def _apply_panel(self) -> None:
+        wide = self.size.width >= 100
+        self.query_one(SidePanel).display = wide if self._panel_forced is None else self._panel_forced
+
+    # the passage under the cursor --------------------------------------------------
+    def action_copy_passage(self) -> None:
+        view = self.query_one(DocumentView)
+        if view.document is None or not view.document.passages:
+            return
+        passage = view.document.passages[view.cursor]
+        self.app.copy_to_clipboard(view.document.passage_text(passage))
+        self.notify(f"Copied passage ¶{passage.number}.", timeout=2)
+
+    def action_edit_passage(self) -> None:
+        view = self.query_one(DocumentView)
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if view.document is None:
+            return
+        if not editor:
+            self.notify("Set $EDITOR (or $VISUAL) to open documents in an editor.", severity="warning")
+            return
+        passage = view.document.passages[view.cursor]
+        line = view.document.text.count("\n", 0, passage.start) + 1
+        path = Path(self.index.corpus) / view.document.doc
+        try:
+            with self.app.suspend():
+                subprocess.call([*shlex.split(editor), f"+{line}", str(path)])
+        except (OSError, ValueError) as exc:
+            self.notify(f"Could not start the editor: {exc}", severity="error", markup=False)
+
+    # find in document ------------------------------------------------------------------
+    def on_document_view_find_requested(self) -> None:
+        find = self.query_one("#find", Input)
+        find.display = True
+        self.set_focus(find)
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        count = self.query_one(DocumentView).set_find(event.value)
+        self.query_one("#find", Input).border_title = f"{count} matches" if event.value else ""
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        self._close_find(clear=False)
+        view = self.query_one(DocumentView)
+        if not view.next_hit(+1):
+            view.next_hit(-1)
+
+    def _close_find(self, clear: bool) -> None:
+        find = self.query_one("#find", Input)
+        find.display = False
+        view = self.query_one(DocumentView)
+        if clear:
+            find.value = ""
+            view.set_find("")
+        view.focus()
+
+    # key availability ---------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        view_has_document = self.query_one(DocumentView).document is not None
+        if action == "slash":
+            return not isinstance(self.focused, Input)  # in a text box, `/` is a character
+        if action in ("copy_passage", "edit_passage"):
+            return view_has_document
+        if action in ("next_hit", "previous_hit"):
+            return view_has_document or self.query_one(ResultsList).mode == "hits"
+        if action == "take_suggestion":
+            return bool(self.result and self.result.suggestion)
+        if action == "back":
+            return bool(self.history) or None
+        return True
+
+    def save(self) -> None:
+        save_state(self.index.corpus, self.state)

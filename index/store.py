@@ -67,9 +67,11 @@ class CorpusIndex:
         self.location = location or paths.index_dir_for(self.corpus)
         self.messages: list[str] = []  # what a user should know about opening (rebuilt, fell back)
         self._write_lock = threading.Lock()
+        self._open_lock = threading.RLock()  # workers may all reach for a fresh index at once
         self._ix: Any = None
         self._side: SideStore | None = None
-        self._vocabulary: dict[str, int] | None = None
+        self._vocabulary: tuple[int, dict[str, int]] | None = None
+        self._generation = 0  # bumped by every update, so caches made during one are not kept
         self._analyzer = text_analyzer()
         self._parser = self._make_parser()
 
@@ -80,8 +82,12 @@ class CorpusIndex:
         return json.dumps({"schema": SCHEMA_VERSION})
 
     def open(self) -> CorpusIndex:
-        if self._ix is not None:
-            return self
+        with self._open_lock:
+            if self._ix is None:
+                self._open_or_fall_back()
+        return self
+
+    def _open_or_fall_back(self) -> None:
         try:
             self._open_at(self.location)
         except OSError as exc:
@@ -92,7 +98,6 @@ class CorpusIndex:
             )
             self.location = fallback
             self._open_at(fallback)
-        return self
 
     def _open_at(self, location: Path) -> None:
         location.mkdir(parents=True, exist_ok=True)
@@ -158,17 +163,21 @@ class CorpusIndex:
 
     @property
     def side(self) -> SideStore:
-        if self._side is None:
-            self.open()
-        assert self._side is not None
-        return self._side
+        with self._open_lock:
+            if self._side is None:
+                self._open_or_fall_back()
+            side = self._side
+        if side is None:
+            raise StoreError(f"the index at {self.location} could not be opened")
+        return side
 
     def close(self) -> None:
-        if self._side is not None:
-            self._side.close()
-        if self._ix is not None:
-            self._ix.close()
-        self._ix = self._side = None
+        with self._open_lock:
+            if self._side is not None:
+                self._side.close()
+            if self._ix is not None:
+                self._ix.close()
+            self._ix = self._side = None
 
     # reading ----------------------------------------------------------------
     def documents(self) -> list[DocSummary]:
@@ -181,9 +190,14 @@ class CorpusIndex:
         return self.side.document_count()
 
     def vocabulary(self) -> dict[str, int]:
-        if self._vocabulary is None:
-            self._vocabulary = self.side.vocabulary()
-        return self._vocabulary
+        generation = self._generation
+        cached = self._vocabulary
+        if cached is None or cached[0] != generation or self._write_lock.locked():
+            words = self.side.vocabulary()
+            if not self._write_lock.locked():
+                self._vocabulary = (generation, words)
+            return words
+        return cached[1]
 
     # updating ---------------------------------------------------------------
     def update(
@@ -195,14 +209,16 @@ class CorpusIndex:
         """Bring the index in line with the folder: index what is new or changed, drop what is gone."""
         with self._write_lock:
             if rebuild:
-                self.close()
-                with self._process_lock(self.location):
-                    self._wipe(self.location)
-                    self._create(self.location)
+                with self._open_lock:
+                    self.close()
+                    with self._process_lock(self.location):
+                        self._wipe(self.location)
+                        self._create(self.location)
             self.open()
             try:
                 return self._update(progress, cancel, rebuild)
             finally:
+                self._generation += 1
                 self._vocabulary = None
 
     def _update(self, progress: Progress | None, cancel: threading.Event | None, rebuilt: bool) -> IndexReport:
@@ -353,10 +369,9 @@ class CorpusIndex:
             return RawResults([], 0, {}, str(exc))
         if parsed is query.NullQuery or isinstance(parsed, query.NullQuery.__class__):
             return RawResults([], 0, {})
-        if self._ix is None:
-            self.open()
+        ix = self.open()._ix
         try:
-            with self._ix.searcher() as searcher:
+            with ix.searcher() as searcher:
                 results = searcher.search(parsed, limit=max(1, limit), groupedby=sorting.FieldFacet("doc"), terms=True)
                 groups = results.groups("doc")
                 doc_counts = {str(doc): len(nums) for doc, nums in groups.items()}

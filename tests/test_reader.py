@@ -9,7 +9,7 @@ from textual.widgets import Input, ProgressBar
 
 from index import paths
 from tests.conftest import SEEDS, write
-from tests.readerkit import main, reader, results, search_for, settle, view
+from tests.readerkit import main, open_selected, reader, ready, results, search_for, settle, view, wait_until
 from tui.screens.help import HelpScreen
 from tui.widgets.side_panel import SidePanel
 
@@ -17,7 +17,7 @@ from tui.widgets.side_panel import SidePanel
 async def test_first_frame_lists_documents_and_focus_is_on_results() -> None:
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         assert results(app).has_focus
         assert results(app).option_count == 5
         assert "5 documents" in main(app).sub_title
@@ -26,12 +26,11 @@ async def test_first_frame_lists_documents_and_focus_is_on_results() -> None:
 async def test_slash_query_enter_lists_hits_and_enter_opens_highlighted(tiny_corpus: Path) -> None:
     app = reader(tiny_corpus)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         await search_for(pilot, "gazprom")
         assert results(app).mode == "hits" and results(app).option_count == 1
         assert results(app).has_focus
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_selected(pilot, "pipeline.txt")
         doc_view = view(app)
         assert doc_view.has_focus
         assert doc_view.document is not None and doc_view.document.doc == "pipeline.txt"
@@ -44,50 +43,47 @@ async def test_burst_of_keys_follows_focus_into_the_search_box(tiny_corpus: Path
     """tmux send-keys / putin Enter delivers all keys at once; none may go to the old widget."""
     app = reader(tiny_corpus)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         await pilot.press("slash", *"siberia", "enter", "enter")
-        await settle(pilot)
+        await wait_until(pilot, lambda: view(app).document is not None, "the first hit to open")
         assert main(app).query_one("#query", Input).value == "siberia"
-        assert view(app).document is not None and view(app).document.doc == "pipeline.txt"
+        assert view(app).document.doc == "pipeline.txt"  # type: ignore[union-attr]
 
 
 async def test_n_walks_hits_and_crosses_into_the_next_document() -> None:
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         await search_for(pilot, "shoigu")
         docs_in_order = results(app).documents_in_order()
         assert len(docs_in_order) == 2
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_selected(pilot)
         first_doc = view(app).document.doc  # type: ignore[union-attr]
         seen = {first_doc}
-        for _ in range(8):
+        for _ in range(6):
             await pilot.press("n")
             await settle(pilot)
+            await wait_until(pilot, lambda: view(app).document is not None, "a document")
             seen.add(view(app).document.doc)  # type: ignore[union-attr]
         assert seen == set(docs_in_order)
-        before = view(app).document.doc  # type: ignore[union-attr]
-        for _ in range(8):
+        last_doc = view(app).document.doc  # type: ignore[union-attr]
+        assert last_doc == docs_in_order[-1]
+        for _ in range(6):
             await pilot.press("N")
             await settle(pilot)
-        assert view(app).document.doc != before or len(seen) == 1  # type: ignore[union-attr]
+        await wait_until(pilot, lambda: view(app).document.doc == docs_in_order[0], "crossing back")  # type: ignore[union-attr]
 
 
 async def test_escape_returns_to_results_and_backspace_goes_back(tiny_corpus: Path) -> None:
     app = reader(tiny_corpus)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")  # first document of the list
-        await settle(pilot)
+        await ready(pilot)
+        await open_selected(pilot)  # first document of the list
         first = view(app).document.doc  # type: ignore[union-attr]
         await pilot.press("right_square_bracket")
-        await settle(pilot)
-        second = view(app).document.doc  # type: ignore[union-attr]
-        assert second != first
+        await wait_until(pilot, lambda: view(app).document.doc != first, "the next document")  # type: ignore[union-attr]
         await pilot.press("backspace")
-        await settle(pilot)
-        assert view(app).document.doc == first  # type: ignore[union-attr]
+        await wait_until(pilot, lambda: view(app).document.doc == first, "going back")  # type: ignore[union-attr]
         await pilot.press("escape")
         await pilot.pause()
         assert results(app).has_focus
@@ -96,9 +92,8 @@ async def test_escape_returns_to_results_and_backspace_goes_back(tiny_corpus: Pa
 async def test_passage_cursor_moves_with_j_k_g_G() -> None:
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await ready(pilot)
+        await open_selected(pilot)
         await pilot.press("g", "j", "j")
         assert view(app).passage_number == 3
         await pilot.press("k")
@@ -111,9 +106,8 @@ async def test_passage_cursor_moves_with_j_k_g_G() -> None:
 async def test_slash_in_document_finds_within_it() -> None:
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await ready(pilot)
+        await open_selected(pilot)
         await pilot.press("slash")
         find = main(app).query_one("#find", Input)
         assert find.display and find.has_focus
@@ -130,7 +124,7 @@ async def test_slash_in_document_finds_within_it() -> None:
 async def test_help_names_every_key() -> None:
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -145,7 +139,7 @@ async def test_help_names_every_key() -> None:
 async def test_q_quits_but_types_in_the_search_box() -> None:
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         await pilot.press("slash", "q")
         assert main(app).query_one("#query", Input).value == "q"
         await pilot.press("escape", "q")
@@ -156,32 +150,31 @@ async def test_q_quits_but_types_in_the_search_box() -> None:
 async def test_did_you_mean_and_taking_it() -> None:
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         await search_for(pilot, "siberai")
         status = str(main(app).query_one("#search-status").render())
         assert "Did you mean" in status and "siberia" in status
         await pilot.press("ctrl+y")
-        await pilot.pause(0.3)
-        await settle(pilot)
         assert main(app).query_one("#query", Input).value == "siberia"
-        assert results(app).option_count >= 1
+        await wait_until(pilot, lambda: results(app).mode == "hits" and results(app).option_count >= 1, "hits")
 
 
 async def test_bad_query_shows_a_message_inline_not_a_crash() -> None:
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        for query in ['"unbalanced', "(((", "title:", "*", "x~99"]:
+        await ready(pilot)
+        for query in ['"unbalanced', "(((", "title:", "*", "x~99", "AND", "a" * 5000]:
             main(app).query_one("#query", Input).value = query
-            await pilot.pause(0.3)
-            await settle(pilot)
+            await wait_until(
+                pilot, lambda q=query: main(app).result is not None and main(app).result.query == q, repr(query)
+            )
         assert app.is_running
 
 
 async def test_narrow_terminal_folds_the_side_panel_and_e_brings_it_back() -> None:
     app = reader(SEEDS)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         side = main(app).query_one(SidePanel)
         assert not side.display
         await pilot.press("e")
@@ -195,7 +188,7 @@ async def test_narrow_terminal_folds_the_side_panel_and_e_brings_it_back() -> No
 async def test_reading_position_and_query_come_back(tiny_corpus: Path) -> None:
     app = reader(tiny_corpus)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         await search_for(pilot, "gazprom")
         await pilot.press("enter")
         await settle(pilot)
@@ -214,11 +207,10 @@ async def test_reading_position_and_query_come_back(tiny_corpus: Path) -> None:
 async def test_files_changed_while_running_are_reindexed(tiny_corpus: Path) -> None:
     app = reader(tiny_corpus)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         write(tiny_corpus, "late.txt", "A late arrival about Rosatom.")
         main(app)._live_check()
-        await settle(pilot)
-        assert results(app).option_count == 4
+        await wait_until(pilot, lambda: results(app).option_count == 4, "the new file in the list")
         await search_for(pilot, "rosatom")
         assert results(app).targets[0].doc == "late.txt"
 
@@ -242,11 +234,10 @@ async def test_ui_stays_responsive_while_a_large_corpus_indexes(tmp_path: Path) 
                 break
             await pilot.pause(0.01)
         assert typed_during_indexing and progress_seen
-        await settle(pilot, rounds=400)
-        assert not screen.query_one("#index-progress", ProgressBar).display
-        screen.query_one("#query", Input).value = "w599x"
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: not screen._indexing, "indexing to finish", seconds=120)
         await settle(pilot)
+        assert not screen.query_one("#index-progress", ProgressBar).display
+        await search_for(pilot, "w599x")
         assert results(app).targets[0].doc == "doc0599.txt"
 
 
@@ -255,7 +246,7 @@ async def test_broken_config_is_reported_and_defaults_used() -> None:
     paths.config_file().write_text('[keys]\n"hit.next" = \n', encoding="utf-8")
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         assert "config.toml" in app.config_error
         assert any("config.toml" in str(n.message) for n in app._notifications)
 
@@ -265,7 +256,7 @@ async def test_keys_can_be_remapped_in_config() -> None:
     paths.config_file().write_text('[keys]\n"search.focus" = "ctrl+k"\n', encoding="utf-8")
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+        await ready(pilot)
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert main(app).query_one("#query", Input).has_focus
@@ -277,9 +268,8 @@ async def test_hostile_document_shows_its_characters_as_text(tmp_path: Path) -> 
     write(folder, "[bold]x[/].txt", "[red]Title[/] \x1b]0;pwned\x07 [/]\n\nMarkup [bold red]x[/] and \x1b[2J here.\n")
     app = reader(folder)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await ready(pilot)
+        await open_selected(pilot)
         shown = view(app).visible_text()
         assert "[bold red]x[/]" in shown and "\x1b" not in shown
         svg = app.export_screenshot()

@@ -144,3 +144,35 @@ def test_awkward_folder_indexes_every_readable_file(awkward_corpus: Path) -> Non
         ("antonov", "sub/dir/nested.txt"),
     ]:
         assert docs_of(index, word) == {doc}, word
+
+
+def test_many_threads_opening_a_fresh_index_at_once(tiny_corpus: Path, monkeypatch) -> None:
+    """The reader's workers all reach for the index on launch; none may see it half-open."""
+    import time
+
+    from index import sidestore
+
+    class SlowSideStore(sidestore.SideStore):
+        def __init__(self, path: Path) -> None:
+            time.sleep(0.05)  # widen the window in which another thread could see a half-open index
+            super().__init__(path)
+
+    monkeypatch.setattr("index.store.SideStore", SlowSideStore)
+    index = CorpusIndex(tiny_corpus)
+    errors: list[BaseException] = []
+
+    def use(delay: float) -> None:
+        time.sleep(delay)  # staggered, so some threads arrive while another is half-way through opening
+        try:
+            index.documents()
+            index.update()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=use, args=(i * 0.01,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert index.document_count() == 3

@@ -31,16 +31,23 @@ class IndexFailed(Message):
 
 
 class SearchFinished(Message):
-    def __init__(self, result: SearchResult) -> None:
+    def __init__(self, result: SearchResult, request: int = 0) -> None:
         super().__init__()
         self.result = result
+        self.request = request  # answers to superseded requests are dropped by the screen
 
 
 class DocumentLoaded(Message):
     def __init__(
-        self, document: Document, passage: int | None, hit_spans: list[Span], at_last_hit: bool = False
+        self,
+        document: Document,
+        passage: int | None,
+        hit_spans: list[Span],
+        at_last_hit: bool = False,
+        request: int = 0,
     ) -> None:
         super().__init__()
+        self.request = request
         self.at_last_hit = at_last_hit  # arriving backwards (N): start at the document's last hit
         self.document = document
         self.passage = passage  # passage number to put the cursor on, None for the remembered one

@@ -42,9 +42,10 @@ PLACEHOLDER = "Choose a document (Enter) or search (/)."
 
 
 class DocumentsListed(Message):
-    def __init__(self, summaries: list[DocSummary]) -> None:
+    def __init__(self, summaries: list[DocSummary], request: int) -> None:
         super().__init__()
         self.summaries = summaries
+        self.request = request
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class MainScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self._indexing = False
         self._panel_forced: bool | None = None  # None: follow the width; True/False: the user chose
+        # A superseded worker may still finish and post after its successor: every request gets a
+        # number, and handlers drop answers that are not to the latest request of their kind.
+        self._latest: dict[str, int] = {}
 
     # layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -160,7 +164,7 @@ class MainScreen(Screen[None]):
             self._rerun_search()
             view = self.query_one(DocumentView)
             if changed and view.document is not None:
-                self.load_document(view.document.doc, view.passage_number, self._query(), record=False)
+                self.load_document(view.document.doc, view.passage_number, self._query())
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self._indexing = False
@@ -180,11 +184,23 @@ class MainScreen(Screen[None]):
             self.notify(f"{type(error).__name__}: {error}", title="Something failed", severity="error", markup=False)
 
     # document list and search ------------------------------------------------------
-    @work(thread=True, group="documents", exclusive=True, exit_on_error=False)
+    def _request(self, kind: str) -> int:
+        self._latest[kind] = self._latest.get(kind, 0) + 1
+        return self._latest[kind]
+
+    def _is_latest(self, kind: str, request: int) -> bool:
+        return self._latest.get(kind) == request
+
     def list_documents(self) -> None:
-        self.post_message(DocumentsListed(self.index.documents()))
+        self._list_documents(self._request("documents"))
+
+    @work(thread=True, group="documents", exclusive=True, exit_on_error=False)
+    def _list_documents(self, request: int) -> None:
+        self.post_message(DocumentsListed(self.index.documents(), request))
 
     def on_documents_listed(self, message: DocumentsListed) -> None:
+        if not self._is_latest("documents", message.request):
+            return
         self.summaries = message.summaries
         if not self._query():
             results = self.query_one(ResultsList)
@@ -220,18 +236,19 @@ class MainScreen(Screen[None]):
             self.result = None
             self.query_one(SearchBox).show_status("")
             self.query_one(ResultsList).show_documents(self.summaries)
+            self._request("search")
             self.workers.cancel_group(self, "search")
             return
-        self.run_search(query)
+        self.run_search(query, self._request("search"))
 
     @work(thread=True, group="search", exclusive=True, exit_on_error=False)
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, request: int) -> None:
         result = search(self.index, query, limit=RESULT_LIMIT)
         if not get_current_worker().is_cancelled:
-            self.post_message(SearchFinished(result))
+            self.post_message(SearchFinished(result, request))
 
     def on_search_finished(self, message: SearchFinished) -> None:
-        if message.result.query != self._query():
+        if not self._is_latest("search", message.request) or message.result.query != self._query():
             return  # a stale answer to a query the user has already changed
         self.result = message.result
         self.query_one(SearchBox).show_result(message.result)
@@ -260,10 +277,11 @@ class MainScreen(Screen[None]):
                 self.history.append(place)
             self.history = self.history[-200:]
 
+    def load_document(self, doc: str, passage: int | None, query: str, at_last_hit: bool = False) -> None:
+        self._load_document(doc, passage, query, at_last_hit, self._request("open"))
+
     @work(thread=True, group="open", exclusive=True, exit_on_error=False)
-    def load_document(
-        self, doc: str, passage: int | None, query: str, record: bool = True, at_last_hit: bool = False
-    ) -> None:
+    def _load_document(self, doc: str, passage: int | None, query: str, at_last_hit: bool, request: int) -> None:
         document = self.index.document(doc)
         if document is None:
             return
@@ -277,9 +295,11 @@ class MainScreen(Screen[None]):
                     for s in self.index.spans(document.passage_text(p), terms, plan)
                 )
         if not get_current_worker().is_cancelled:
-            self.post_message(DocumentLoaded(document, passage, spans, at_last_hit))
+            self.post_message(DocumentLoaded(document, passage, spans, at_last_hit, request))
 
     def on_document_loaded(self, message: DocumentLoaded) -> None:
+        if not self._is_latest("open", message.request):
+            return
         document = message.document
         passage = message.passage or self.state.positions.get(document.doc, 1)
         view = self.query_one(DocumentView)

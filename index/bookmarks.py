@@ -27,7 +27,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from index import paths
 from index.errors import RalignError
+from index.model import Document
 from index.textclean import safe_line
 
 try:
@@ -441,6 +443,64 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def newest_first(bookmarks: list[Bookmark]) -> list[Bookmark]:
+    """By time saved, newest first; within one second, later in the file is newer."""
+    ordered = sorted(enumerate(bookmarks), key=lambda pair: (pair[1].created, pair[0]), reverse=True)
+    return [bookmark for _, bookmark in ordered]
+
+
+def bookmark_for(
+    document: Document,
+    passage_number: int,
+    corpus: str,
+    note: str = "",
+    tags: tuple[str, ...] | list[str] = (),
+    query: str = "",
+    entities: tuple[str, ...] = (),
+) -> Bookmark:
+    """A new bookmark of one passage of an indexed document."""
+    passage = document.passages[passage_number - 1]
+    text = document.passage_text(passage)
+    return Bookmark(
+        id=new_id(),
+        doc=document.doc,
+        passage=passage.number,
+        text=text,
+        note=normalise_note(note),
+        tags=tuple(t for t in (normalise_tag(tag) for tag in tags) if t),
+        created=now_iso(),
+        query=query,
+        corpus=corpus,
+        pid=passage.pid,
+        title=document.meta.title,
+        publication=document.meta.publication,
+        published=document.meta.published,
+        entities=entities,
+        context_before=document.text[max(0, passage.start - 80) : passage.start],
+        context_after=document.text[passage.end : passage.end + 80],
+    )
+
+
+def default_path(explicit: Path | None = None) -> Path:
+    """--bookmarks FILE, else config.toml's `bookmarks`, else bookmarks.md in the data folder."""
+    if explicit:
+        return explicit.expanduser()
+    from index.config import load_config  # config errors fall back to the default file
+
+    try:
+        configured = load_config().bookmarks
+    except RalignError:
+        configured = None
+    return configured or paths.default_bookmarks_file()
+
+
+def anchor_in(bookmark: Bookmark, document: Document | None) -> Anchor:
+    if document is None:
+        return Anchor(None, "no document")
+    passages = [(p.number, p.pid, document.passage_text(p)) for p in document.passages]
+    return anchor(bookmark, passages, document.text)
 
 
 # anchoring ------------------------------------------------------------------------

@@ -9,12 +9,15 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from index.bookmarks import BookmarkFile, default_path
 from index.config import Config, load_config
 from index.errors import ConfigError
 from index.store import CorpusIndex
 from tui.commands import DocumentCommands
+from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.help import HelpScreen, key_table
 from tui.screens.main import MainScreen
+from tui.screens.note_dialog import NoteDialog
 from tui.state import load_state
 from tui.widgets.document_view import DocumentView
 from tui.widgets.results import ResultsList
@@ -29,8 +32,11 @@ class ReaderApp(App[None]):
         Binding("q,ctrl+q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, corpus: Path, config: Config | None = None, config_error: str = "") -> None:
+    def __init__(
+        self, corpus: Path, config: Config | None = None, config_error: str = "", bookmarks: Path | None = None
+    ) -> None:
         super().__init__()
+        self.bookmarks_path = bookmarks
         self.index = CorpusIndex(corpus)
         self.config = config or Config()
         self.config_error = config_error
@@ -45,6 +51,8 @@ class ReaderApp(App[None]):
             ("document", DocumentView.BINDINGS),
             ("results", ResultsList.BINDINGS),
             ("help", HelpScreen.BINDINGS),
+            ("bookmarks", BookmarksScreen.BINDINGS),
+            ("note dialog", NoteDialog.BINDINGS),
         ]
         return [(where, [b for b in bindings if isinstance(b, Binding)]) for where, bindings in sources]
 
@@ -58,7 +66,8 @@ class ReaderApp(App[None]):
                 self.notify(f"Unknown theme {self.config.theme!r} in config.toml", severity="warning", markup=False)
         if self.config_error:
             self.notify(self.config_error + " (using defaults)", title="Config", severity="error", markup=False)
-        self.push_screen(MainScreen(self.index, self.reader_state))
+        bookmarks = BookmarkFile(default_path(self.bookmarks_path or self.config.bookmarks))
+        self.push_screen(MainScreen(self.index, self.reader_state, bookmarks))
 
     def key_display(self) -> dict[str, str]:
         display = {}
@@ -89,6 +98,8 @@ class ReaderApp(App[None]):
                 lambda: main.start_indexing(rebuild=True),
             )
             yield SystemCommand("Search", "Focus the search box (/)", main.action_focus_search)
+            yield SystemCommand("Bookmarks", "All bookmarks: jump, edit, delete (B)", main.action_show_bookmarks)
+            yield SystemCommand("Bookmark this passage", "Keep the passage under the cursor (b)", main.action_bookmark)
 
     async def action_quit(self) -> None:
         main = self._main()
@@ -101,18 +112,18 @@ def known_binding_ids() -> set[str]:
     return {b.id for _, bindings in ReaderApp.binding_sources() for b in bindings if b.id}
 
 
-def make_app(corpus: Path) -> ReaderApp:
+def make_app(corpus: Path, bookmarks: Path | None = None) -> ReaderApp:
     """The reader as the CLI builds it: config read (a broken one reported), defaults otherwise."""
     try:
         config = load_config(known_binding_ids=known_binding_ids())
         error = ""
     except ConfigError as exc:
         config, error = Config(), str(exc)
-    return ReaderApp(corpus, config, error)
+    return ReaderApp(corpus, config, error, bookmarks)
 
 
-def run_reader(corpus: Path) -> int:
-    app = make_app(corpus)
+def run_reader(corpus: Path, bookmarks: Path | None = None) -> int:
+    app = make_app(corpus, bookmarks)
     app.run()
     main = app._main()
     if main is not None:

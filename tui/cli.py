@@ -22,6 +22,7 @@ SUBCOMMANDS = {
     "index": subcommands.cmd_index,
     "search": subcommands.cmd_search,
     "docs": subcommands.cmd_docs,
+    "bookmarks": subcommands.cmd_bookmarks,
 }
 
 
@@ -51,6 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     docs = commands.add_parser("docs", help="list the documents and their metadata")
     _common(docs)
+
+    marks = commands.add_parser("bookmarks", help="add, list, remove and export bookmarks")
+    marks_actions = marks.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    add = marks_actions.add_parser("add", help="bookmark passage PASSAGE of document DOC")
+    add.add_argument("doc", help="document id, as `docs` lists it")
+    add.add_argument("passage", type=_positive, help="passage number, 1..n")
+    add.add_argument("--note", help="a note to keep with it")
+    add.add_argument("--tag", action="append", help="a tag (repeat for more)")
+    listing = marks_actions.add_parser("list", help="every bookmark of the file, newest first")
+    remove = marks_actions.add_parser("remove", help="remove a bookmark by id")
+    remove.add_argument("id")
+    export = marks_actions.add_parser("export", help="all bookmarks as Markdown or JSON on stdout")
+    export.add_argument("--format", choices=("md", "json"), default="md")
+    for sub in (add, listing, remove, export):
+        _common(sub)
+        sub.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: bookmarks.md)")
     return parser
 
 
@@ -71,6 +88,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         f"Subcommands: {', '.join(sorted(SUBCOMMANDS))} (ralign-tui SUBCOMMAND --help).",
     )
     parser.add_argument("path", nargs="?", type=Path, help="corpus folder")
+    parser.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: bookmarks.md)")
     parser.add_argument("--version", action="version", version=f"ralign-tui {__version__}")
     return parser
 
@@ -88,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = check_root(args.path or paths.seed_dir())  # a bad path is a one-line error, not a screen
         from tui.app import run_reader  # the reader's imports cost ~0.4 s: only when it runs
 
-        return run_reader(corpus)
+        return run_reader(corpus, args.bookmarks)
     except RalignError as exc:
         print(f"ralign-tui: {exc}" if not isinstance(exc, UsageError) else str(exc), file=sys.stderr)
         return 2

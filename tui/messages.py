@@ -45,10 +45,22 @@ class DocumentLoaded(Message):
         hit_spans: list[Span],
         at_last_hit: bool = False,
         request: int = 0,
+        marked: frozenset[int] = frozenset(),
+        note: str = "",
     ) -> None:
         super().__init__()
         self.request = request
+        self.marked = marked  # passage numbers that hold a bookmark
+        self.note = note  # something to tell the user, e.g. a bookmark that could not be re-anchored
         self.at_last_hit = at_last_hit  # arriving backwards (N): start at the document's last hit
         self.document = document
         self.passage = passage  # passage number to put the cursor on, None for the remembered one
         self.hit_spans = hit_spans  # offsets into the document text
+
+
+class BookmarkSaved(Message):
+    def __init__(self, doc: str, passage: int, path: str) -> None:
+        super().__init__()
+        self.doc = doc
+        self.passage = passage
+        self.path = path

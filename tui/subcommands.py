@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -10,6 +11,15 @@ from rich.table import Table
 from rich.text import Text
 
 from index import paths
+from index.bookmarks import (
+    FILE_HEADER,
+    BookmarkFile,
+    Parsed,
+    bookmark_for,
+    default_path,
+    newest_first,
+    render_block,
+)
 from index.errors import RalignError
 from index.model import IndexReport
 from index.search import search
@@ -137,4 +147,71 @@ def cmd_docs(args: argparse.Namespace) -> int:
             Text(str(s.passages)),
         )
     output.stdout().print(table)
+    return 0
+
+
+def _bookmark_file(args: argparse.Namespace) -> BookmarkFile:
+    return BookmarkFile(default_path(getattr(args, "bookmarks", None)))
+
+
+def _report_broken(parsed: Parsed, file: BookmarkFile) -> None:
+    for broken in parsed.broken:
+        output.stderr().print(
+            Text(f"warning: {output.safe_line(str(file.path))}:{broken.line}: a bookmark block was not read: ")
+            + Text(broken.reason)
+        )
+
+
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    file = _bookmark_file(args)
+    action = args.action
+    if action == "add":
+        index, _ = updated_index(args)
+        document = index.document(args.doc)
+        if document is None:
+            raise UsageError(f"ralign-tui bookmarks add: no document {args.doc!r} in {index.corpus}")
+        if not 1 <= args.passage <= len(document.passages):
+            raise UsageError(
+                f"ralign-tui bookmarks add: {args.doc} has passages 1..{len(document.passages)}, not {args.passage}"
+            )
+        bookmark = file.add(bookmark_for(document, args.passage, str(index.corpus), args.note or "", args.tag or []))
+        if args.json:
+            output.emit_json(bookmark.to_json())
+        else:
+            output.stdout().print(
+                Text(f"bookmarked {bookmark.doc} ¶{bookmark.passage} as {bookmark.id} in ")
+                + output.plain(str(file.path))
+            )
+        return 0
+    if action == "remove":
+        removed = file.remove(args.id)
+        if args.json:
+            output.emit_json(removed.to_json())
+        else:
+            output.stdout().print(Text(f"removed {removed.id} ({removed.doc} ¶{removed.passage})"))
+        return 0
+    parsed = file.read()
+    _report_broken(parsed, file)
+    bookmarks = newest_first(parsed.bookmarks)
+    if action == "export":
+        if args.format == "json":
+            output.emit_json([b.to_json() for b in bookmarks])
+        else:
+            sys.stdout.write(FILE_HEADER + "\n".join(render_block(b) for b in bookmarks))
+        return 0
+    if args.json:
+        output.emit_json([b.to_json() for b in bookmarks])
+        return 0
+    console = output.stdout()
+    if not bookmarks:
+        console.print(Text("no bookmarks yet in ") + output.plain(str(file.path)), style="dim")
+    for bookmark in bookmarks:
+        head = Text(f"{bookmark.id}  ", style="dim") + output.plain(bookmark.title or bookmark.doc, "bold")
+        head.append(f"  {bookmark.doc} ¶{bookmark.passage}  {bookmark.created}", style="dim")
+        console.print(head)
+        console.print(Text("  ") + output.plain(bookmark.text, "italic")[:200])
+        if bookmark.note:
+            console.print(Text("  note: ") + output.plain(bookmark.note))
+        if bookmark.tags:
+            console.print(Text("  " + " ".join(f"#{t}" for t in bookmark.tags), style="cyan"))
     return 0

@@ -22,13 +22,23 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from index.bookmarks import Bookmark, BookmarkFile, anchor_in, bookmark_for
 from index.errors import RalignError
-from index.model import DocSummary, SearchResult, Span
+from index.model import DocSummary, Document, SearchResult, Span
 from index.search import search
 from index.store import CorpusIndex
 from index.textclean import safe_line
-from tui.messages import DocumentLoaded, IndexFailed, IndexFinished, IndexProgressed, SearchFinished
+from tui.messages import (
+    BookmarkSaved,
+    DocumentLoaded,
+    IndexFailed,
+    IndexFinished,
+    IndexProgressed,
+    SearchFinished,
+)
 from tui.safe import plain_content
+from tui.screens.bookmarks import BookmarksScreen
+from tui.screens.note_dialog import NoteDialog
 from tui.state import ReaderState, save_state
 from tui.widgets.document_view import DocumentView
 from tui.widgets.results import ResultsList, Target
@@ -72,11 +82,14 @@ class MainScreen(Screen[None]):
         Binding("c", "copy_passage", "Copy passage", id="passage.copy", show=False),
         Binding("o", "edit_passage", "Open in $EDITOR", id="passage.edit", show=False),
         Binding("ctrl+y", "take_suggestion", "Take suggestion", id="search.suggestion", show=False),
+        Binding("b", "bookmark", "Bookmark", id="passage.bookmark"),
+        Binding("B", "show_bookmarks", "Bookmarks", id="bookmarks.open", show=False),
     ]
 
-    def __init__(self, index: CorpusIndex, state: ReaderState) -> None:
+    def __init__(self, index: CorpusIndex, state: ReaderState, bookmarks: BookmarkFile) -> None:
         super().__init__()
         self.index = index
+        self.bookmarks = bookmarks
         self.state = state
         self.summaries: list[DocSummary] = []
         self.result: SearchResult | None = None
@@ -277,14 +290,31 @@ class MainScreen(Screen[None]):
                 self.history.append(place)
             self.history = self.history[-200:]
 
-    def load_document(self, doc: str, passage: int | None, query: str, at_last_hit: bool = False) -> None:
-        self._load_document(doc, passage, query, at_last_hit, self._request("open"))
+    def load_document(
+        self, doc: str, passage: int | None, query: str, at_last_hit: bool = False, bookmark: Bookmark | None = None
+    ) -> None:
+        self._load_document(doc, passage, query, at_last_hit, self._request("open"), bookmark)
 
     @work(thread=True, group="open", exclusive=True, exit_on_error=False)
-    def _load_document(self, doc: str, passage: int | None, query: str, at_last_hit: bool, request: int) -> None:
+    def _load_document(
+        self, doc: str, passage: int | None, query: str, at_last_hit: bool, request: int, bookmark: Bookmark | None
+    ) -> None:
         document = self.index.document(doc)
         if document is None:
+            if bookmark is not None:
+                self.app.call_from_thread(
+                    self.notify, f"{doc} is no longer in this corpus.", severity="warning", markup=False
+                )
             return
+        note = ""
+        if bookmark is not None:
+            found = anchor_in(bookmark, document)
+            passage = found.passage or bookmark.passage
+            if found.status == "lost":
+                note = f"The bookmarked passage is no longer in {doc}; showing ¶{passage}."
+            elif found.status == "edited":
+                note = f"The document changed; the bookmark now points at ¶{passage}, the closest passage."
+        marked = self._marked_passages(document)
         spans: list[Span] = []
         if query:
             plan = self.index.highlight_plan(query)
@@ -295,7 +325,17 @@ class MainScreen(Screen[None]):
                     for s in self.index.spans(document.passage_text(p), terms, plan)
                 )
         if not get_current_worker().is_cancelled:
-            self.post_message(DocumentLoaded(document, passage, spans, at_last_hit, request))
+            self.post_message(DocumentLoaded(document, passage, spans, at_last_hit, request, marked, note))
+
+    def _marked_passages(self, document: Document) -> frozenset[int]:
+        """Passages of this document that hold a bookmark, found again by their anchors."""
+        try:
+            bookmarks = self.bookmarks.bookmarks()
+        except RalignError:
+            return frozenset()
+        corpus = str(self.index.corpus)
+        found = (anchor_in(b, document).passage for b in bookmarks if b.doc == document.doc and b.corpus == corpus)
+        return frozenset(n for n in found if n is not None)
 
     def on_document_loaded(self, message: DocumentLoaded) -> None:
         if not self._is_latest("open", message.request):
@@ -303,7 +343,10 @@ class MainScreen(Screen[None]):
         document = message.document
         passage = message.passage or self.state.positions.get(document.doc, 1)
         view = self.query_one(DocumentView)
+        view.marked = set(message.marked)
         view.show(document, passage, message.hit_spans)
+        if message.note:
+            self.notify(message.note, severity="warning", markup=False)
         view.border_title = plain_content(document.meta.title or document.doc, 80)
         if message.at_last_hit:
             view.go_to_hit(len(view.targets) - 1)
@@ -437,6 +480,52 @@ class MainScreen(Screen[None]):
         except (OSError, ValueError) as exc:
             self.notify(f"Could not start the editor: {exc}", severity="error", markup=False)
 
+    # bookmarks ------------------------------------------------------------------------
+    def action_bookmark(self) -> None:
+        view = self.query_one(DocumentView)
+        document = view.document
+        if document is None or not document.passages:
+            return
+        number = view.passage_number
+        query = self._query()
+
+        def save(answer: tuple[str, list[str]] | None) -> None:
+            if answer is not None:
+                self._save_bookmark(document, number, answer[0], answer[1], query)
+
+        title = safe_line(document.meta.title or document.doc, 60)
+        self.app.push_screen(NoteDialog(f"Bookmark ¶{number} of {title}"), save)
+
+    @work(thread=True, group="bookmark-write", exit_on_error=False)
+    def _save_bookmark(self, document: Document, number: int, note: str, tags: list[str], query: str) -> None:
+        try:
+            bookmark = bookmark_for(document, number, str(self.index.corpus), note, tags, query)
+            self.bookmarks.add(bookmark)
+        except RalignError as exc:
+            self.app.call_from_thread(self.notify, str(exc), title="Bookmark not saved", severity="error", markup=False)
+            return
+        self.post_message(BookmarkSaved(document.doc, number, str(self.bookmarks.path)))
+
+    def on_bookmark_saved(self, message: BookmarkSaved) -> None:
+        view = self.query_one(DocumentView)
+        if view.document is not None and view.document.doc == message.doc:
+            view.marked.add(message.passage)
+            view.refresh()
+        self.notify(f"Bookmarked ¶{message.passage} in {safe_line(message.path, 60)}", timeout=3, markup=False)
+
+    def action_show_bookmarks(self) -> None:
+        def jump(bookmark: Bookmark | None) -> None:
+            if bookmark is None:
+                return
+            if bookmark.corpus and bookmark.corpus != str(self.index.corpus):
+                self.notify(f"That bookmark is from another corpus: {bookmark.corpus}", markup=False)
+                return
+            self._remember_place()
+            self.load_document(bookmark.doc, bookmark.passage, self._query(), bookmark=bookmark)
+            self.set_focus(self.query_one(DocumentView))
+
+        self.app.push_screen(BookmarksScreen(self.bookmarks), jump)
+
     # find in document ------------------------------------------------------------------
     def on_document_view_find_requested(self) -> None:
         find = self.query_one("#find", Input)
@@ -469,7 +558,7 @@ class MainScreen(Screen[None]):
         view_has_document = self.query_one(DocumentView).document is not None
         if action == "slash":
             return not isinstance(self.focused, Input)  # in a text box, `/` is a character
-        if action in ("copy_passage", "edit_passage"):
+        if action in ("copy_passage", "edit_passage", "bookmark"):
             return view_has_document
         if action in ("next_hit", "previous_hit"):
             return view_has_document or self.query_one(ResultsList).mode == "hits"

@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList
 
 from index.bookmarks import BookmarkFile
 from tests.conftest import SEEDS
-from tests.readerkit import main, open_selected, ready, reader, search_for, settle, view, wait_until
+from tests.readerkit import main, open_selected, reader, ready, search_for, settle, view, wait_until
 from tui.cli import main as cli
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.note_dialog import NoteDialog
@@ -136,7 +136,7 @@ async def test_bookmarks_screen_filters_jumps_edits_deletes_and_undoes(isolated_
         note_box = app.screen.query_one("#note", Input)
         note_box.value = "edited note"
         await pilot.press("enter")
-        await wait_until(pilot, lambda: [b.note for b in file.bookmarks()][0] == "edited note", "the edit on disk")
+        await wait_until(pilot, lambda: next(b.note for b in file.bookmarks()) == "edited note", "the edit on disk")
         await wait_until(pilot, lambda: isinstance(app.screen, BookmarksScreen), "back to the list")
         await pilot.press("d")
         await wait_until(pilot, lambda: len(file.bookmarks()) == 1, "the delete on disk")

@@ -9,7 +9,8 @@ from whoosh import analysis, fields
 
 from index.tokens import STOP_WORDS, TOKEN_PATTERN, normalise
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+ENTITY_FIELDS = ("person", "org", "place", "weapon", "event", "money", "date", "entity")
 
 
 class NormaliseFilter(analysis.Filter):
@@ -49,4 +50,6 @@ def build_schema() -> fields.Schema:
         publication=fields.TEXT(analyzer=names, phrase=True, multitoken_query="phrase"),
         author=fields.TEXT(analyzer=names, phrase=True, multitoken_query="phrase"),
         published=fields.ID(),
+        # Entity names (canonical and aliases) of each type in the passage; `entity` holds all.
+        **{name: fields.TEXT(analyzer=names, phrase=True, multitoken_query="phrase") for name in ENTITY_FIELDS},
     )

@@ -32,7 +32,23 @@ CREATE TABLE IF NOT EXISTS passages (
 );
 CREATE INDEX IF NOT EXISTS passages_pid ON passages (pid);
 CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY, docs INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc TEXT, passage INTEGER, start INTEGER, "end" INTEGER, type TEXT, name TEXT, text TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
+CREATE INDEX IF NOT EXISTS mentions_name ON mentions (name);
 """
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    doc: str
+    passage: int
+    start: int
+    end: int
+    type: str
+    name: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -128,6 +144,7 @@ class SideStore:
         self._count_words(db, vocabulary_of(row[0]), -1)
         db.execute("DELETE FROM documents WHERE doc=?", (doc,))
         db.execute("DELETE FROM passages WHERE doc=?", (doc,))
+        db.execute("DELETE FROM mentions WHERE doc=?", (doc,))
 
     def forget_file(self, db: sqlite3.Connection, doc: str) -> None:
         self.remove_document(db, doc)
@@ -141,6 +158,32 @@ class SideStore:
         )
         if delta < 0:
             db.execute("DELETE FROM vocab WHERE docs <= 0")
+
+    def put_mentions(self, db: sqlite3.Connection, doc: str, mentions: Iterable[MentionRow]) -> None:
+        db.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(doc, m.passage, m.start, m.end, m.type, m.name, m.text) for m in mentions],
+        )
+
+    def mentions(self, doc: str | None = None, name: str | None = None) -> list[MentionRow]:
+        """Mentions of one document, of one entity, or all; in document order."""
+        where, args = [], []
+        if doc is not None:
+            where.append("doc=?")
+            args.append(doc)
+        if name is not None:
+            where.append("name=?")
+            args.append(name)
+        sql = 'SELECT doc, passage, start, "end", type, name, text FROM mentions'
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [MentionRow(*row) for row in self._db().execute(sql + " ORDER BY doc, start", args)]
+
+    def entity_names(self) -> list[tuple[str, str]]:
+        return [(n, t) for n, t in self._db().execute("SELECT DISTINCT name, type FROM mentions")]
+
+    def entity_names_written(self) -> list[tuple[str, str, str]]:
+        return [tuple(r) for r in self._db().execute("SELECT DISTINCT name, type, text FROM mentions")]  # type: ignore[misc]
 
     def summaries(self) -> list[DocSummary]:
         rows = self._db().execute(

@@ -8,6 +8,7 @@ next run simply re-indexes those files.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import hashlib
@@ -28,10 +29,11 @@ from whoosh.writing import LockError
 from index import corpus as corpus_mod
 from index import metadata as meta_mod
 from index import paths
+from index.entities import FIELD_OF_TYPE, GAZETTEER, Gazetteer, extract, extraction_key, load_gazetteer
 from index.errors import ConfigError, CorpusError, StoreError
 from index.model import DocSummary, Document, IndexReport, Skipped, Span
 from index.schema import SCHEMA_VERSION, build_schema, text_analyzer
-from index.sidestore import Fingerprint, SideStore, vocabulary_of
+from index.sidestore import Fingerprint, MentionRow, SideStore, vocabulary_of
 
 try:
     import fcntl
@@ -73,13 +75,20 @@ class CorpusIndex:
         self._vocabulary: tuple[int, dict[str, int]] | None = None
         self._generation = 0  # bumped by every update, so caches made during one are not kept
         self._analyzer = text_analyzer()
+        try:
+            self._gazetteer: Gazetteer | None = load_gazetteer()
+            self._entities_key = extraction_key()
+        except ConfigError as exc:  # a broken entities.toml: extract with the shipped list, and say so
+            self.messages.append(f"{exc}; using the built-in entity list")
+            self._gazetteer = Gazetteer(*_builtin_entries())
+            self._entities_key = "builtin"
         self._parser = self._make_parser()
 
     # opening ----------------------------------------------------------------
     @property
     def key(self) -> str:
         """What an index must have been built with to be reused; anything else rebuilds it."""
-        return json.dumps({"schema": SCHEMA_VERSION})
+        return json.dumps({"schema": SCHEMA_VERSION, "entities": self._entities_key})
 
     def open(self) -> CorpusIndex:
         with self._open_lock:
@@ -330,6 +339,10 @@ class CorpusIndex:
             self.side.put_fingerprint(db, source.doc, fingerprint)
             return document
         meta = document.meta
+        rows = self._mentions_of(document)
+        by_passage: dict[int, list[MentionRow]] = {}
+        for row in rows:
+            by_passage.setdefault(row.passage, []).append(row)
         for passage in document.passages:
             writer.add_document(
                 pid=passage.pid,
@@ -340,10 +353,59 @@ class CorpusIndex:
                 publication=meta.publication,
                 author=meta.author,
                 published=meta.published,
+                **self._entity_fields(by_passage.get(passage.number, [])),
             )
         self.side.put_document(db, document, vocabulary_of(document.text))
+        self.side.put_mentions(db, document.doc, rows)
         self.side.put_fingerprint(db, source.doc, Fingerprint(source.size, source.mtime_ns, sha, given))
         return True
+
+    def _mentions_of(self, document: Document) -> list[MentionRow]:
+        mentions = extract(document.text, self._gazetteer)
+        starts = [p.start for p in document.passages]
+        rows = []
+        for mention in mentions:
+            index = bisect.bisect_right(starts, mention.start) - 1
+            if index >= 0:
+                number = document.passages[index].number
+                rows.append(
+                    MentionRow(
+                        document.doc, number, mention.start, mention.end, mention.type, mention.name, mention.text
+                    )
+                )
+        return rows
+
+    def _entity_fields(self, rows: list[MentionRow]) -> dict[str, str]:
+        """Per type, the names a passage mentions (canonical, aliases, as written), for field queries."""
+        names: dict[str, set[str]] = {}
+        for row in rows:
+            bucket = names.setdefault(FIELD_OF_TYPE[row.type], set())
+            bucket.add(row.name)
+            bucket.add(row.text)
+            if self._gazetteer is not None:
+                bucket.update(self._gazetteer.aliases_of(row.name))
+        fields = {field: " ; ".join(sorted(values)) for field, values in names.items()}
+        if names:
+            fields["entity"] = " ; ".join(sorted(set().union(*names.values())))
+        return fields
+
+    def mentions(self, doc: str | None = None, name: str | None = None) -> list[MentionRow]:
+        return self.side.mentions(doc, name)
+
+    def resolve_entity(self, name: str) -> tuple[str, str] | None:
+        """(canonical name, type) for a canonical name or any alias, in any case; None if unknown."""
+        if self._gazetteer is not None:
+            known = self._gazetteer.lookup(name)
+            if known is not None:
+                return known.name, known.type
+        wanted = name.strip().lower()
+        for canonical, kind in self.side.entity_names():
+            if canonical.lower() == wanted:
+                return canonical, kind
+        for canonical, kind, written in self.side.entity_names_written():
+            if written.lower() == wanted:
+                return canonical, kind
+        return None
 
     # searching --------------------------------------------------------------
     def _make_parser(self) -> Any:
@@ -455,6 +517,12 @@ def _bounded(parsed: Any) -> Any:
     for child in parsed.children() if hasattr(parsed, "children") else ():
         _bounded(child)
     return parsed
+
+
+def _builtin_entries() -> tuple[list[Any], list[str]]:
+    from index.entities import _load_file
+
+    return _load_file(GAZETTEER)
 
 
 def open_index(corpus: Path) -> CorpusIndex:

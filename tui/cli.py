@@ -23,6 +23,7 @@ SUBCOMMANDS = {
     "search": subcommands.cmd_search,
     "docs": subcommands.cmd_docs,
     "bookmarks": subcommands.cmd_bookmarks,
+    "entities": subcommands.cmd_entities,
 }
 
 
@@ -52,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     docs = commands.add_parser("docs", help="list the documents and their metadata")
     _common(docs)
+
+    entities = commands.add_parser("entities", help="who and what each document names")
+    _common(entities)
+    entities.add_argument("doc", nargs="?", help="one document id (default: all)")
 
     marks = commands.add_parser("bookmarks", help="add, list, remove and export bookmarks")
     marks_actions = marks.add_subparsers(dest="action", parser_class=_Parser, required=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from index.entity_view import EntitySummary
 from index.model import Document, IndexReport, SearchResult, Span
 
 
@@ -47,8 +48,10 @@ class DocumentLoaded(Message):
         request: int = 0,
         marked: frozenset[int] = frozenset(),
         note: str = "",
+        entities: tuple[EntitySummary, ...] = (),
     ) -> None:
         super().__init__()
+        self.entities = entities
         self.request = request
         self.marked = marked  # passage numbers that hold a bookmark
         self.note = note  # something to tell the user, e.g. a bookmark that could not be re-anchored
@@ -64,3 +67,11 @@ class BookmarkSaved(Message):
         self.doc = doc
         self.passage = passage
         self.path = path
+
+
+class XrefsFound(Message):
+    def __init__(self, entity: EntitySummary, entries: list[object], request: int) -> None:
+        super().__init__()
+        self.entity = entity
+        self.entries = entries
+        self.request = request

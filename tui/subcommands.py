@@ -20,6 +20,7 @@ from index.bookmarks import (
     newest_first,
     render_block,
 )
+from index.entity_view import group_mentions
 from index.errors import RalignError
 from index.model import IndexReport
 from index.search import search
@@ -214,4 +215,31 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             console.print(Text("  note: ") + output.plain(bookmark.note))
         if bookmark.tags:
             console.print(Text("  " + " ".join(f"#{t}" for t in bookmark.tags), style="cyan"))
+    return 0
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    index, _ = updated_index(args)
+    docs = [args.doc] if args.doc else [s.doc for s in index.documents()]
+    if args.doc and index.document(args.doc) is None:
+        raise UsageError(f"ralign-tui entities: no document {args.doc!r} in {index.corpus}")
+    report = [(doc, group_mentions(index.mentions(doc=doc))) for doc in docs]
+    if args.json:
+        output.emit_json([{"doc": doc, "entities": [e.to_json() for e in entities]} for doc, entities in report])
+        return 0
+    console = output.stdout()
+    for doc, entities in report:
+        console.print(output.plain(doc, "bold"))
+        for entity in entities:
+            line = Text(f"  {entity.type:<7} ", style="dim") + output.plain(entity.name)
+            line.append(f"  ×{entity.count}", style="dim")
+            console.print(line)
+    return 0
+    console = output.stdout()
+    for entry in report:
+        console.print(output.plain(str(entry["doc"]), "bold"))
+        for entity in entry["entities"]:
+            line = Text(f"  {entity.type:<7} ", style="dim") + output.plain(entity.name)
+            line.append(f"  ×{entity.count}", style="dim")
+            console.print(line)
     return 0

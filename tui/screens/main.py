@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, Input, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from index.bookmarks import Bookmark, BookmarkFile, anchor_in, bookmark_for
+from index.entity_view import EntitySummary, group_mentions
 from index.errors import RalignError
 from index.model import DocSummary, Document, SearchResult, Span
 from index.search import search
@@ -35,6 +36,7 @@ from tui.messages import (
     IndexFinished,
     IndexProgressed,
     SearchFinished,
+    XrefsFound,
 )
 from tui.safe import plain_content
 from tui.screens.bookmarks import BookmarksScreen
@@ -43,12 +45,22 @@ from tui.state import ReaderState, save_state
 from tui.widgets.document_view import DocumentView
 from tui.widgets.results import ResultsList, Target
 from tui.widgets.search_box import SearchBox
-from tui.widgets.side_panel import SidePanel
+from tui.widgets.side_panel import TYPE_STYLE, SidePanel, XrefEntry
 
 RESULT_LIMIT = 200
 SEARCH_DEBOUNCE = 0.15
 LIVE_INTERVAL = 4.0
 PLACEHOLDER = "Choose a document (Enter) or search (/)."
+
+
+def _around(text: str, needle: str, width: int = 140) -> str:
+    """A window of text around the first occurrence of needle."""
+    flat = " ".join(text.split())
+    at = flat.find(needle)
+    if at < 0 or len(flat) <= width:
+        return flat[:width]
+    start = max(0, at - width // 3)
+    return ("…" if start else "") + flat[start : start + width] + ("…" if start + width < len(flat) else "")
 
 
 class DocumentsListed(Message):
@@ -84,6 +96,7 @@ class MainScreen(Screen[None]):
         Binding("ctrl+y", "take_suggestion", "Take suggestion", id="search.suggestion", show=False),
         Binding("b", "bookmark", "Bookmark", id="passage.bookmark"),
         Binding("B", "show_bookmarks", "Bookmarks", id="bookmarks.open", show=False),
+        Binding("h", "toggle_entities", "Entity colours", id="entities.toggle", show=False),
     ]
 
     def __init__(self, index: CorpusIndex, state: ReaderState, bookmarks: BookmarkFile) -> None:
@@ -100,6 +113,7 @@ class MainScreen(Screen[None]):
         # A superseded worker may still finish and post after its successor: every request gets a
         # number, and handlers drop answers that are not to the latest request of their kind.
         self._latest: dict[str, int] = {}
+        self.selected_entity: str | None = None  # the entity chosen in the panel, followed across documents
 
     # layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -315,6 +329,7 @@ class MainScreen(Screen[None]):
             elif found.status == "edited":
                 note = f"The document changed; the bookmark now points at ¶{passage}, the closest passage."
         marked = self._marked_passages(document)
+        entities = tuple(group_mentions(self.index.mentions(doc=document.doc)))
         spans: list[Span] = []
         if query:
             plan = self.index.highlight_plan(query)
@@ -325,7 +340,7 @@ class MainScreen(Screen[None]):
                     for s in self.index.spans(document.passage_text(p), terms, plan)
                 )
         if not get_current_worker().is_cancelled:
-            self.post_message(DocumentLoaded(document, passage, spans, at_last_hit, request, marked, note))
+            self.post_message(DocumentLoaded(document, passage, spans, at_last_hit, request, marked, note, entities))
 
     def _marked_passages(self, document: Document) -> frozenset[int]:
         """Passages of this document that hold a bookmark, found again by their anchors."""
@@ -344,13 +359,20 @@ class MainScreen(Screen[None]):
         passage = message.passage or self.state.positions.get(document.doc, 1)
         view = self.query_one(DocumentView)
         view.marked = set(message.marked)
+        view.entity_spans = sorted(
+            (m.start, m.end, TYPE_STYLE[e.type][1]) for e in message.entities for m in e.mentions
+        )
         view.show(document, passage, message.hit_spans)
+        if self.selected_entity is not None:
+            chosen = next((e for e in message.entities if e.name == self.selected_entity), None)
+            if chosen is not None:
+                view.find_spans = [Span(m.start, m.end) for m in chosen.mentions]
         if message.note:
             self.notify(message.note, severity="warning", markup=False)
         view.border_title = plain_content(document.meta.title or document.doc, 80)
         if message.at_last_hit:
             view.go_to_hit(len(view.targets) - 1)
-        self.query_one(SidePanel).show(document)
+        self.query_one(SidePanel).show(document, list(message.entities))
         self.query_one(SidePanel).follow_cursor(view.passage_number)
         self.state.doc = document.doc
         self.query_one(ResultsList).select_target(Target(document.doc, message.passage))
@@ -479,6 +501,50 @@ class MainScreen(Screen[None]):
                 subprocess.call([*shlex.split(editor), f"+{line}", str(path)])
         except (OSError, ValueError) as exc:
             self.notify(f"Could not start the editor: {exc}", severity="error", markup=False)
+
+    # entities and cross-references --------------------------------------------------------
+    def action_toggle_entities(self) -> None:
+        view = self.query_one(DocumentView)
+        view.show_entities = not view.show_entities
+        view.refresh()
+
+    def on_side_panel_entity_chosen(self, message: SidePanel.EntityChosen) -> None:
+        entity = message.entity
+        self.selected_entity = entity.name
+        view = self.query_one(DocumentView)
+        view.select_spans([Span(m.start, m.end) for m in entity.mentions])
+        self._find_xrefs(entity, view.document.doc if view.document else "", self._request("xref"))
+
+    @work(thread=True, group="xref", exclusive=True, exit_on_error=False)
+    def _find_xrefs(self, entity: EntitySummary, here: str, request: int) -> None:
+        rows = [r for r in self.index.mentions(name=entity.name) if r.doc != here]
+        titles = {s.doc: s.meta.title for s in self.summaries}
+        per_doc: dict[str, int] = {}
+        for row in rows:
+            per_doc[row.doc] = per_doc.get(row.doc, 0) + 1
+        texts = self.index.side.passage_texts({(r.doc, r.passage) for r in rows})
+        entries: list[XrefEntry] = []
+        seen: set[tuple[str, int]] = set()
+        for row in rows:
+            if (row.doc, row.passage) in seen:
+                continue
+            seen.add((row.doc, row.passage))
+            text = texts.get((row.doc, row.passage), ("", ""))[0]
+            entries.append(
+                XrefEntry(row.doc, titles.get(row.doc, row.doc), row.passage, _around(text, row.text), per_doc[row.doc])
+            )
+        self.post_message(XrefsFound(entity, list(entries), request))
+
+    def on_xrefs_found(self, message: XrefsFound) -> None:
+        if self._is_latest("xref", message.request):
+            self.query_one(SidePanel).show_xrefs(
+                message.entity, [e for e in message.entries if isinstance(e, XrefEntry)]
+            )
+
+    def on_side_panel_xref_chosen(self, message: SidePanel.XrefChosen) -> None:
+        self._remember_place()
+        self.load_document(message.entry.doc, message.entry.passage, self._query())
+        self.set_focus(self.query_one(DocumentView))
 
     # bookmarks ------------------------------------------------------------------------
     def action_bookmark(self) -> None:

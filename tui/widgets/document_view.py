@@ -136,6 +136,8 @@ class DocumentView(ScrollView, can_focus=True):
         self.hit_spans: list[Span] = []
         self.find_spans: list[Span] = []
         self.marked: set[int] = set()  # passage numbers with a bookmark
+        self.entity_spans: list[tuple[int, int, str]] = []  # (start, end, colour) of every mention
+        self.show_entities = True
         self.placeholder = ""
         self._lines: list[Line] = []
         self._first_lines: list[int] = []
@@ -168,6 +170,14 @@ class DocumentView(ScrollView, can_focus=True):
         self._lines, self._first_lines = [], []
         self.placeholder = placeholder
         self.virtual_size = Size(0, 0)
+        self.refresh()
+
+    def select_spans(self, spans: list[Span]) -> None:
+        """Make these the spans n/N walk and highlight (an entity's mentions); cursor to the first."""
+        self.find_spans = sorted(spans, key=lambda s: s.start)
+        self._active_hit = -1
+        if self.find_spans:
+            self.go_to_hit(0)
         self.refresh()
 
     def set_find(self, needle: str) -> int:
@@ -339,6 +349,8 @@ class DocumentView(ScrollView, can_focus=True):
         line_style = base + self.get_component_rich_style("document--cursor") if on_cursor else base
         gutter = self._gutter(line, number, on_cursor)
         text = Text(self.document.text[line.start : line.end], style=line_style, end="")
+        if self.show_entities and self.entity_spans:
+            self._stylize_entities(text, line)
         self._stylize(text, line, self.hit_spans, "document--hit")
         self._stylize(text, line, self.find_spans, "document--find")
         segments = [*gutter.render(self.app.console), *text.render(self.app.console)]
@@ -352,6 +364,15 @@ class DocumentView(ScrollView, can_focus=True):
         gutter = Text(bar, style=self.get_component_rich_style("document--gutter"), end="")
         gutter.append(mark, style=self.get_component_rich_style("document--mark"))
         return gutter
+
+    def _stylize_entities(self, text: Text, line: Line) -> None:
+        starts = [s for s, _, _ in self.entity_spans]
+        index = max(0, bisect.bisect_right(starts, line.start) - 1)
+        while index < len(self.entity_spans) and self.entity_spans[index][0] < line.end:
+            start, end, colour = self.entity_spans[index]
+            if end > line.start:
+                text.stylize(f"underline {colour}", max(0, start - line.start), min(line.end, end) - line.start)
+            index += 1
 
     def _stylize(self, text: Text, line: Line, spans: list[Span], component: str) -> None:
         if not spans:

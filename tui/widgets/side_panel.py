@@ -1,16 +1,53 @@
-"""The side panel: the open document's metadata and an outline of its passages."""
+"""The side panel: the open document's entities (by type, filterable), where else the chosen one
+appears, and the document's metadata and passage outline."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from index.entity_view import EntitySummary
 from index.model import Document
 from index.textclean import safe_line
+
+# Colour and a symbol per type, so types are told apart without colour too. Mid-tone colours
+# read on dark and light themes alike.
+TYPE_STYLE = {
+    "PERSON": ("◆", "#3b8fd9"),
+    "ORG": ("■", "#d9822b"),
+    "PLACE": ("▲", "#2e9e5b"),
+    "WEAPON": ("✚", "#d0453a"),
+    "EVENT": ("●", "#9b59d0"),
+    "MONEY": ("$", "#b8860b"),
+    "DATE": ("◷", "#6a8caf"),
+}
+TYPE_LABEL = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "PLACE": "Places",
+    "WEAPON": "Weapons systems",
+    "EVENT": "Events",
+    "MONEY": "Money",
+    "DATE": "Dates",
+}
+
+
+@dataclass(frozen=True)
+class XrefEntry:
+    """One passage elsewhere that names the chosen entity."""
+
+    doc: str
+    title: str
+    passage: int
+    snippet: str
+    count_in_doc: int
 
 
 class SidePanel(Vertical):
@@ -19,26 +56,127 @@ class SidePanel(Vertical):
             super().__init__()
             self.passage = passage
 
+    class EntityChosen(Message):
+        def __init__(self, entity: EntitySummary) -> None:
+            super().__init__()
+            self.entity = entity
+
+    class XrefChosen(Message):
+        def __init__(self, entry: XrefEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entities: list[EntitySummary] = []
+        self._shown_entities: list[EntitySummary | None] = []
+        self.xrefs: list[XrefEntry] = []
+
     def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter entities", id="entity-filter")
+        yield OptionList(id="entities")
+        yield OptionList(id="xref")
         yield Static(Text("No document open.", style="dim"), id="meta")
         yield OptionList(id="outline")
 
     def on_mount(self) -> None:
+        self.query_one("#entities", OptionList).border_title = "Entities"
+        self.query_one("#xref", OptionList).border_title = "Elsewhere"
         self.query_one("#outline", OptionList).border_title = "Passages"
+        self.query_one("#xref", OptionList).display = False
 
-    def show(self, document: Document) -> None:
+    def show(self, document: Document, entities: list[EntitySummary]) -> None:
         self.query_one("#meta", Static).update(metadata_text(document))
         outline = self.query_one("#outline", OptionList)
         outline.set_options(Option(outline_prompt(document, i)) for i in range(len(document.passages)))
+        self.entities = entities
+        self._fill_entities()
+        self.query_one("#xref", OptionList).display = False
+
+    @on(Input.Changed, "#entity-filter")
+    def _fill_entities(self) -> None:
+        needle = self.query_one("#entity-filter", Input).value.strip().lower()
+        listing = self.query_one("#entities", OptionList)
+        options: list[Option] = []
+        self._shown_entities = []
+        current = None
+        for entity in self.entities:
+            if (
+                needle
+                and needle not in entity.name.lower()
+                and not any(needle in m.text.lower() for m in entity.mentions)
+            ):
+                continue
+            if entity.type != current:
+                current = entity.type
+                symbol, colour = TYPE_STYLE[entity.type]
+                options.append(
+                    Option(Text(f"{symbol} {TYPE_LABEL[entity.type]}", style=f"bold {colour}"), disabled=True)
+                )
+                self._shown_entities.append(None)
+            options.append(Option(entity_prompt(entity)))
+            self._shown_entities.append(entity)
+        listing.set_options(options)
+        shown = sum(1 for entity in self._shown_entities if entity is not None)
+        total = len(self.entities)
+        listing.border_title = f"Entities ({total})" if shown == total else f"Entities ({shown} of {total})"
 
     def follow_cursor(self, passage: int) -> None:
         outline = self.query_one("#outline", OptionList)
         if 0 < passage <= outline.option_count:
             outline.highlighted = passage - 1
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def show_xrefs(self, entity: EntitySummary, entries: list[XrefEntry]) -> None:
+        listing = self.query_one("#xref", OptionList)
+        self.xrefs = entries
+        listing.display = True
+        symbol = TYPE_STYLE[entity.type][0]
+        docs = len({e.doc for e in entries})
+        listing.border_title = plain_title(f"{symbol} {entity.name}: {len(entries)} passages in {docs} other documents")
+        listing.set_options(Option(xref_prompt(e)) for e in entries)
+        if not entries:
+            listing.set_options([Option(Text("Named in no other document.", style="dim"), disabled=True)])
+
+    @on(OptionList.OptionSelected, "#outline")
+    def _outline_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.PassageChosen(event.option_index + 1))
+
+    @on(OptionList.OptionSelected, "#entities")
+    def _entity_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        entity = self._shown_entities[event.option_index] if event.option_index < len(self._shown_entities) else None
+        if entity is not None:
+            self.post_message(self.EntityChosen(entity))
+
+    @on(OptionList.OptionSelected, "#xref")
+    def _xref_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self.xrefs):
+            self.post_message(self.XrefChosen(self.xrefs[event.option_index]))
+
+    @on(Input.Submitted, "#entity-filter")
+    def _filter_done(self) -> None:
+        self.screen.set_focus(self.query_one("#entities", OptionList))
+
+
+def plain_title(text: str) -> Text:
+    return Text(safe_line(text, 80))
+
+
+def entity_prompt(entity: EntitySummary) -> Text:
+    symbol, colour = TYPE_STYLE[entity.type]
+    prompt = Text(f"{symbol} ", style=colour, end="")
+    prompt.append(safe_line(entity.name, 40))
+    prompt.append(f" ×{entity.count}", style="dim")
+    return prompt
+
+
+def xref_prompt(entry: XrefEntry) -> Text:
+    prompt = Text(safe_line(entry.title or entry.doc, 40), style="bold", end="")
+    prompt.append(f" ¶{entry.passage}", style="dim")
+    prompt.append("\n" + safe_line(entry.snippet, 120))
+    return prompt
 
 
 def metadata_text(document: Document) -> Text:

@@ -1,0 +1,469 @@
+"""Who and what a text names: people, organisations, places, weapons systems, events, money, dates.
+
+Two sources, merged longest-first: the gazetteer (`gazetteer.toml` plus the user's `entities.toml`),
+matched on normalised words so "U.S." = "US" = a scrape's "u s"; and rules for what no list
+holds: titles before names ("Foreign Minister Wang Yi"), organisation and place suffixes ("the
+Carnegie Moscow Center", "South China Sea"), weapon designators ("Su-35", "40N6", "Amur-class"),
+named exercises ("Joint Sea 2015"), money and date shapes. A surname alone links to the full name
+met in the same document. In lowercased text, names that are also ordinary words ("blank",
+"sands", "may") count only after a title or where the full name appears in the same text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from index import paths
+from index.errors import ConfigError
+from index.tokens import words
+
+TYPES = ("PERSON", "ORG", "PLACE", "WEAPON", "EVENT", "MONEY", "DATE")
+FIELD_OF_TYPE = {t: t.lower() for t in TYPES}
+EXTRACTOR_VERSION = 1
+GAZETTEER = Path(__file__).with_name("gazetteer.toml")
+USER_FILE = "entities.toml"
+
+# Single words that are also ordinary English: in lowercased text they need context to count.
+COMMON_WORDS = frozenset(
+    "blank sands may march lee long young rich bush miller bal kilo amur west moon li abe us un ap rt "
+    "mao deng kim wang geng antonov lukin august june turkey chad jordan georgia".split()
+)
+_TITLES = (
+    r"(?:Deputy |Vice |First Deputy |Former |former |Acting )?(?:Prime Minister|Foreign Minister|Defen[cs]e Minister|"
+    r"Finance Minister|Economy Minister|Energy Minister|Minister|Premier|President|Presidents|Vice Premier|"
+    r"Chairman|Chairwoman|Secretary of State|Secretary|Ambassador|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|"
+    r"Senator|Sen\.|Governor|Gov\.|Mayor|Director|Commander|Comrade|Chancellor|King|Queen|Prince|Patriarch|"
+    r"Spokesman|Spokeswoman|Spokesperson|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|"
+    r"[Aa]nalyst|[Ee]xpert|[Ss]cholar|[Rr]esearcher|[Jj]ournalist|[Ee]conomist|[Hh]istorian|[Oo]fficial|"
+    r"[Dd]iplomat|spokesman|spokeswoman|[Cc]ommentator|head|leader|counterpart|colleague|deputy|[Ff]ellow)"
+)
+# Names never cross a line break or a possessive: spaces only, and "Zedong’s" ends a name.
+_NAME_WORD = r"[A-Z][a-zA-Z\-]+(?![’'][a-z])"
+_NAME = rf"{_NAME_WORD}(?:[ ]+(?:[A-Z]\.[ ]+)?{_NAME_WORD}){{0,2}}"
+_PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}[ ]+(?:of [A-Z][a-z]+[ ]+)?(?P<name>{_NAME})")
+_PERSON_PAIR_AFTER_TITLE = re.compile(rf"\b(?:Presidents|Ministers|leaders)[ ]+(?P<a>{_NAME})[ ]+and[ ]+(?P<b>{_NAME})")
+_PERSON_SAID = re.compile(
+    rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})(?:,[^,\n]{{3,60}},)?[ ]+"
+    r"(?:said|says|told|wrote|writes|added|argued|noted|explained|stated|warned|asked|believes|calls)\b"
+)
+# Inside a name: "of", "for", "on", "de" (maybe followed by "the"), "&"; never "and", which joins names.
+_CONNECT = r"(?:(?:of|for|on|de)(?:[ ]+the)?|&)"
+# A capitalised word of a name: hyphenated parts capitalised too ("Asia-Pacific", not "U.S.-led").
+_CAP = r"(?:[A-Z][\w.&]*(?:-[A-Z][\w.&]*)*(?![\w’'-]))"
+_ORG_SUFFIX = (
+    r"Ministry|Center|Centre|Council|Institute|University|Bank|Corporation|Corp\.|Company|Organization|"
+    r"Organisation|Agency|Committee|Party|Fund|Group|Association|Commission|Administration|Academy|"
+    r"Foundation|Service|Fleet|Army|Navy|Force|Forces|Guard|Club|Inc\.|Ltd\.|Times|Post|Journal|Herald|Institution|"
+    r"Tribune|News|Daily|Gazette|Gazeta|Review|Monitor|Bureau|Directorate|Command|Duma|Parliament|"
+    r"Senate|Assembly|Court|Exchange|Airlines|Holdings|Industries|Enterprises|Network"
+)
+# Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
+_ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))\b")
+_ORG_DESCRIBED = re.compile(
+    r"\b(?:company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
+    rf"conglomerate|carrier|lender|maker|exporter|think tank|news agency)[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})"
+)
+_ORG_OF = re.compile(
+    rf"\b(?P<name>(?:Ministry|Bank|University|Council|Institute|Academy|Department|Office|Commission|Committee)"
+    rf"[ ]+(?:of|for|on)[ ]+(?:the[ ]+)?{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)*{_CAP}){{0,5}})"
+)
+_PLACE_SUFFIX = (
+    r"Sea|Ocean|Island|Islands|Mountains|Peninsula|Strait|Gulf|River|Lake|Square|Province|Region|Oblast|"
+    r"Krai|Canal|Bay|Desert|Valley|Street|Avenue|Airport|Port|Zone|Pipeline|Bridge|Plateau|Basin|Coast|"
+    r"Territory|Republic|Kingdom|Emirates|Route|Passage|Corridor|Railway|Highway"
+)
+_PLACE = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,4}}(?:{_PLACE_SUFFIX})(?:[ ]+(?:Route|Passage))?)\b")
+_PLACE_OF = re.compile(
+    rf"\b(?P<name>(?:Sea|Gulf|Strait|Bay|Isle|Islands|Republic|Kingdom|Cape|Port|Lake)[ ]+of[ ]+(?:the[ ]+)?{_CAP}"
+    rf"(?:[ ]+{_CAP})?)"
+)
+_EVENT_SUFFIX = (
+    r"War|Summit|Forum|Exercise|Exercises|Drills?|Treaty|Agreement|Accord|Conference|Games|Olympics|"
+    r"Parade|Crisis|Revolution|Talks|Dialogue|Expo|Festival|Convention|Declaration|Protocol"
+)
+_EVENT = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+(?:{_CONNECT}[ ]+)*){{1,5}}(?:{_EVENT_SUFFIX}))\b")
+# "the Malabar exercise", "the Northern Shield 2024 drills": a named exercise before its kind.
+_EXERCISE_BEFORE_KIND = re.compile(
+    rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}(?:[ ](?:19|20)\d{{2}})?)[ ]+(?:naval |joint |military |air )?"
+    r"(?:exercise|exercises|drills|war games|maneuvers|manoeuvres)\b"
+)
+# "the BrahMos cruise missile", "Tsirkon missiles", "the Kazan submarine": a name before a weapon noun.
+_WEAPON_BEFORE_KIND = re.compile(
+    rf"\b(?P<name>{_CAP}(?:-{_CAP})?)[ ]+(?:cruise |ballistic |anti-ship |hypersonic |air-defen[cs]e |"
+    r"surface-to-air |nuclear |attack |multirole |stealth |strategic )?(?:missile|missiles|missile system|"
+    r"fighter|fighters|bomber|bombers|submarine|submarines|destroyer|frigate|corvette|tank|tanks|drone|drones|"
+    r"launcher|launchers|rocket|rockets|howitzer|helicopter|helicopters|warship|air defen[cs]e system)\b"
+)
+_EXERCISE = re.compile(
+    r"\b(?P<name>(?:Joint Sea|Vostok|Zapad|Tsentr|Kavkaz|Peace Mission|Northern Interaction|Maritime Security Belt|"
+    r"Mosi|Aerospace Security|Army Games)[- ](?:19|20)\d{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)*-(?:19|20)\d{2})\b"
+)
+_DESIGNATOR = re.compile(r"\b(?P<name>(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,3}[A-Z]{0,3}\d?)(?![\w-])")
+_DESIGNATOR_CODE = re.compile(r"\b(?P<name>\d{2}[A-Z]\d{1,2}[A-Z]?)\b")
+_CLASS = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+-class(?:\s+(?:submarine|destroyer|frigate|corvette|cruiser|carrier|icebreaker)s?)?)"
+)
+_NOT_WEAPONS = re.compile(r"^(?:COVID|G|A|H1N1|MH|Form|Article|Resolution|Route|Highway|Chapter|Section)-", re.I)
+_LOWER_DESIGNATOR = re.compile(
+    r"\b(?P<prefix>s|su|mig|tu|kh|il|ka|mi|df|hq|jl|yak|j|t)[ -]?(?P<num>\d{2,3})(?P<suffix>[a-z]{0,2})\b"
+)
+_MONEY = re.compile(
+    r"(?P<name>(?:US|U\.S\.|A|C|HK)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn|mn)\b)?"
+    r"|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)(?:\s(?:dollars|rubles|roubles|yuan|euros|yen|"
+    r"won|rupees|pounds))?\b(?!\s(?:people|persons|tons|tonnes|cubic|barrels|residents|users|years|"
+    r"citizens|inhabitants|troops|soldiers|miles|kilometers|km))"
+    r"|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|rubles|roubles|yuan|euros|yen|rupees)\b)",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DATE = re.compile(
+    rf"(?P<name>\b{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d{{2}})?\b(?!,\d)"
+    rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d{{2}})?\b"
+    rf"|\b{_MONTH}(?:\s+of)?\s+(?:19|20)\d{{2}}\b"
+    r"|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:19|20)\d{2}\b"
+    r"|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
+    r"|\b(?:the\s+)?(?:1[89]|20)\d0s\b"
+    r"|(?<![$\w-])(?:1[89]\d{2}|20\d{2})(?![\w-]))"
+)
+_LOWER_DATE = re.compile(
+    r"(?P<name>\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+(?:\d{1,2}(?:\s+(?:19|20)\d{2})?|(?:19|20)\d{2})\b)"
+)
+_LONE_MONTH = re.compile(
+    r"(?<=[a-z,] )(?P<name>January|February|March|April|June|July|August|September|October|"
+    r"November|December)\b"
+)
+_LEADING_NOISE = re.compile(
+    r"^(?:The|A|An|In|But|And|As|At|For|By|On|With|From|To|Of|Both|While|Since|If|When|Though|Although|"
+    r"Yet|So|Thus|Indeed|Moreover|However|Meanwhile|Likewise|Similarly|Then|This|That|These|Those|Its|"
+    r"Their|His|Her|Our|Unlike|Like|Even|Only|Also|After|Before|During|Under|Over|Against|Between)\s+"
+)
+_DOMAIN = re.compile(r"\.(?:ru|cn|com|net|org|gov|info|io)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s$")
+_NOT_NAMES = frozenset(
+    "The This That These Those It He She They We You I Mr Mrs Ms Dr Russian Chinese American Soviet "
+    "Western Eastern Asian European Japanese Korean Indian Sino-Russian Russo-Chinese Both However "
+    "January February March April May June July August September October November December Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets into the cleaned document text
+    end: int
+    type: str
+    name: str  # canonical name
+    text: str  # as written
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+class Gazetteer:
+    """Known names: canonical entities with their aliases, indexed by normalised word sequences."""
+
+    def __init__(self, entries: Iterable[EntityInfo], ignored: Iterable[str] = ()) -> None:
+        self.entries: dict[str, EntityInfo] = {}
+        self.ignored = {_key(n) for n in ignored}
+        self._by_first: dict[str, list[tuple[tuple[str, ...], EntityInfo, str]]] = defaultdict(list)
+        for entry in entries:
+            self.entries[entry.name] = entry
+        for entry in self.entries.values():
+            for alias in (entry.name, *entry.aliases):
+                for form in _forms(alias):
+                    if form and _key(alias) not in self.ignored:
+                        self._by_first[form[0]].append((form, entry, alias))
+        for options in self._by_first.values():
+            options.sort(key=lambda item: -len(item[0]))
+
+    def candidates(self, first_word: str) -> list[tuple[tuple[str, ...], EntityInfo, str]]:
+        return self._by_first.get(first_word, [])
+
+    def lookup(self, name: str) -> EntityInfo | None:
+        form = tuple(w for w, _, _ in words(name))
+        for words_, entry, _ in self.candidates(form[0] if form else ""):
+            if words_ == form:
+                return entry
+        return None
+
+    def aliases_of(self, name: str) -> tuple[str, ...]:
+        entry = self.entries.get(name)
+        return entry.aliases if entry else ()
+
+
+def _key(name: str) -> str:
+    return " ".join(w for w, _, _ in words(name))
+
+
+def _forms(alias: str) -> list[tuple[str, ...]]:
+    """The word sequences an alias matches: dotted acronyms also as separate letters ("u s")."""
+    form = tuple(w for w, _, _ in words(alias))
+    forms = [form]
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", alias.replace(" ", "")):
+        forms.append(tuple(ch.lower() for ch in alias if ch.isalpha()))
+    return forms
+
+
+def _load_file(path: Path) -> tuple[list[EntityInfo], list[str]]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    entries = []
+    for kind, table in data.items():
+        if kind == "ignore":
+            continue
+        if kind not in TYPES or not isinstance(table, dict):
+            raise ConfigError(f"{path}: unknown section [{kind}] (known: {', '.join(TYPES)}, ignore)")
+        for name, aliases in table.items():
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                raise ConfigError(f'{path}: [{kind}] {name!r} takes a list of names, e.g. ["Alias"]')
+            entries.append(EntityInfo(name, kind, tuple(aliases)))
+    ignore = data.get("ignore", {})
+    names = ignore.get("names", []) if isinstance(ignore, dict) else []
+    return entries, [str(n) for n in names]
+
+
+def user_file() -> Path:
+    return paths.config_dir() / USER_FILE
+
+
+@lru_cache(maxsize=4)
+def _load_gazetteer(user_path: str, user_stamp: str) -> Gazetteer:
+    entries, ignored = _load_file(GAZETTEER)
+    if user_path:
+        user_entries, user_ignored = _load_file(Path(user_path))
+        entries += user_entries  # later entries with the same name override: the user's word wins
+        ignored += user_ignored
+    return Gazetteer(entries, ignored)
+
+
+def load_gazetteer() -> Gazetteer:
+    path = user_file()
+    stamp = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    return _load_gazetteer(str(path) if stamp else "", stamp)
+
+
+def extraction_key() -> str:
+    """Changes whenever extraction would give other answers: the index re-extracts then."""
+    digest = hashlib.sha256(GAZETTEER.read_bytes())
+    digest.update(str(EXTRACTOR_VERSION).encode())
+    path = user_file()
+    if path.is_file():
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def is_lowercased(text: str) -> bool:
+    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    return len(letters) > 200 and sum(ch.isupper() for ch in letters) / len(letters) < 0.005
+
+
+# extraction ----------------------------------------------------------------------
+def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Every entity mention in a cleaned document text, in order, without overlaps."""
+    gazetteer = gazetteer or load_gazetteer()
+    lowercase = is_lowercased(text)
+    found = _gazetteer_mentions(text, gazetteer, lowercase)
+    if not lowercase:
+        found += _rule_mentions(text, gazetteer)
+    else:
+        found += _lowercase_rule_mentions(text, gazetteer)
+    chosen = _resolve_overlaps(found)
+    chosen = _link_surnames(text, chosen, lowercase)
+    return [m for m in chosen if _key(m.name) not in gazetteer.ignored and _key(m.text) not in gazetteer.ignored]
+
+
+def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> list[tuple[int, Mention]]:
+    tokens = list(words(text))
+    full_names_present = {_key(entry.name) for entry in gazetteer.entries.values()} & _ngram_keys(tokens)
+    out: list[tuple[int, Mention]] = []
+    i = 0
+    while i < len(tokens):
+        matched = False
+        for form, entry, alias in gazetteer.candidates(tokens[i][0]):
+            size = len(form)
+            if tuple(t[0] for t in tokens[i : i + size]) != form:
+                continue
+            start, end = tokens[i][1], tokens[i + size - 1][2]
+            surface = text[start:end]
+            if not _acceptable(surface, form, entry, alias, lowercase, text, start, full_names_present):
+                continue
+            out.append((3, Mention(start, end, entry.type, entry.name, surface)))
+            i += size
+            matched = True
+            break
+        if not matched:
+            i += 1
+    return out
+
+
+def _ngram_keys(tokens: list[tuple[str, int, int]]) -> set[str]:
+    keys = set()
+    for size in (2, 3, 4):
+        for i in range(len(tokens) - size + 1):
+            keys.add(" ".join(t[0] for t in tokens[i : i + size]))
+    return keys
+
+
+def _acceptable(
+    surface: str,
+    form: tuple[str, ...],
+    entry: EntityInfo,
+    alias: str,
+    lowercase: bool,
+    text: str,
+    start: int,
+    full_names_present: set[str],
+) -> bool:
+    if lowercase:
+        if len(form) > 1 or form[0] not in COMMON_WORDS:
+            return True
+        # An ordinary word counts only after a title, or where the full name is in the text too.
+        before = text[max(0, start - 25) : start].lower()
+        if re.search(r"\b(?:mr|mrs|ms|dr|president|minister|premier|general)\s*$", before):
+            return True
+        if re.search(r"\b(?:a|an|the|this|that|of|its|his|her|their|our|my|your|in|on|at)\s*$", before):
+            return False  # "a blank page", "in may": an ordinary word after a determiner or preposition
+        return _key(entry.name) in full_names_present and _key(entry.name) != form[0]
+    # In cased text a name is capitalised as written: "blank" is not Stephen Blank, "us" not the US.
+    first = surface[:1]
+    if first.islower() and not alias[:1].islower() and not _DOMAIN.search(alias):
+        return False  # web domains are written in lower case: "kremlin.ru" is Kremlin.ru
+    # "Us" at a sentence start is not the US: short all-capital names must be written in capitals.
+    return not (len(form) == 1 and alias.isupper() and not surface.isupper() and len(alias) <= 3)
+
+
+def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]:
+    out: list[tuple[int, Mention]] = []
+
+    def add(kind: str, match: re.Match[str], group: str = "name", priority: int = 1) -> None:
+        start, end = match.span(group)
+        surface = text[start:end]
+        trimmed = _LEADING_NOISE.sub("", surface)
+        start += len(surface) - len(trimmed)
+        trimmed = _POSSESSIVE.sub("", trimmed).rstrip(".,;: ")
+        if not trimmed or trimmed in _NOT_NAMES or (kind == "PERSON" and not _looks_like_person(trimmed)):
+            return
+        known = gazetteer.lookup(trimmed)
+        name = known.name if known else trimmed
+        out.append((priority, Mention(start, start + len(trimmed), known.type if known else kind, name, trimmed)))
+
+    for match in _PERSON_AFTER_TITLE.finditer(text):
+        add("PERSON", match, priority=2)
+    for match in _PERSON_PAIR_AFTER_TITLE.finditer(text):
+        add("PERSON", match, "a", 2)
+        add("PERSON", match, "b", 2)
+    for match in _PERSON_SAID.finditer(text):
+        add("PERSON", match)
+    for pattern, kind in (
+        (_ORG_OF, "ORG"),
+        (_ORG, "ORG"),
+        (_ORG_DESCRIBED, "ORG"),
+        (_PLACE, "PLACE"),
+        (_PLACE_OF, "PLACE"),
+        (_EVENT, "EVENT"),
+        (_EXERCISE_BEFORE_KIND, "EVENT"),
+    ):
+        for match in pattern.finditer(text):
+            add(kind, match)
+    for match in _WEAPON_BEFORE_KIND.finditer(text):
+        known = gazetteer.lookup(match.group("name"))
+        if known is None or known.type == "WEAPON":
+            add("WEAPON", match)
+    for match in _EXERCISE.finditer(text):
+        add("EVENT", match, priority=2)
+    for pattern in (_DESIGNATOR, _DESIGNATOR_CODE, _CLASS):
+        for match in pattern.finditer(text):
+            if not _NOT_WEAPONS.match(match.group("name")):
+                add("WEAPON", match)
+    for match in _MONEY.finditer(text):
+        add("MONEY", match)
+    for match in _DATE.finditer(text):
+        add("DATE", match, priority=0)
+    for match in _LONE_MONTH.finditer(text):
+        add("DATE", match, priority=0)
+    return out
+
+
+def _looks_like_person(name: str) -> bool:
+    parts = name.split()
+    if any(p in _NOT_NAMES for p in parts):
+        return False
+    return not re.search(rf"\b(?:{_ORG_SUFFIX}|{_PLACE_SUFFIX}|{_EVENT_SUFFIX})$", name)
+
+
+def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]:
+    out: list[tuple[int, Mention]] = []
+    for match in _LOWER_DESIGNATOR.finditer(text):
+        surface = match.group(0)
+        known = gazetteer.lookup(surface)
+        if known is not None and known.type == "WEAPON":
+            out.append((1, Mention(match.start(), match.end(), "WEAPON", known.name, surface)))
+        elif int(match.group("num")) >= 10 and match.group("prefix") not in ("t", "j"):
+            name = f"{match.group('prefix').capitalize()}-{match.group('num')}{match.group('suffix').upper()}"
+            out.append((1, Mention(match.start(), match.end(), "WEAPON", name, surface)))
+    for pattern, kind in ((_MONEY, "MONEY"), (_LOWER_DATE, "DATE")):
+        for match in pattern.finditer(text):
+            out.append(
+                (0, Mention(match.start("name"), match.end("name"), kind, match.group("name"), match.group("name")))
+            )
+    for match in re.finditer(r"(?<![\w$-])(?:1[89]\d{2}|20\d{2})(?![\w-])", text):
+        out.append((0, Mention(match.start(), match.end(), "DATE", match.group(), match.group())))
+    return out
+
+
+def _resolve_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
+    """Longest first, then the more trusted source; no two mentions share a character."""
+    ranked = sorted(found, key=lambda pm: (-(pm[1].end - pm[1].start), -pm[0], pm[1].start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Mention] = []
+    for _, mention in ranked:
+        if any(mention.start < end and start < mention.end for start, end in taken):
+            continue
+        taken.append((mention.start, mention.end))
+        chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _link_surnames(text: str, mentions: list[Mention], lowercase: bool) -> list[Mention]:
+    """A surname alone, or after Mr./Ms., is the full name met in the same document."""
+    full: dict[str, str] = {}
+    for mention in mentions:
+        if mention.type == "PERSON" and " " in mention.name:
+            parts = mention.name.replace(".", "").split()
+            full.setdefault(parts[-1].lower(), mention.name)
+            if len(parts) == 2:  # Chinese, Korean, Vietnamese names put the family name first
+                full.setdefault(parts[0].lower(), mention.name)
+    out = []
+    for mention in mentions:
+        if mention.type == "PERSON" and " " not in mention.name and mention.name.lower() in full:
+            mention = Mention(mention.start, mention.end, "PERSON", full[mention.name.lower()], mention.text)
+        out.append(mention)
+    taken = [(m.start, m.end) for m in out]
+    if not lowercase and full:
+        pattern = re.compile(
+            r"\b(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s?(" + "|".join(re.escape(s.capitalize()) for s in full) + r")\b"
+        )
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            if not any(start < e and s < end for s, e in taken):
+                out.append(Mention(start, end, "PERSON", full[match.group(1).lower()], match.group(1)))
+    return sorted(out, key=lambda m: m.start)

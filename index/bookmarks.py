@@ -143,7 +143,7 @@ def render_block(bookmark: Bookmark) -> str:
     title = safe_line(bookmark.title or bookmark.doc)
     lines = [f"<!-- ralign:bookmark {bookmark.id} -->", f"### {title} ¶{bookmark.passage}", ""]
     lines.append("<!-- ralign:quote -->")
-    lines += [f"> {escape_text(line)}".rstrip() for line in bookmark.text.split("\n")]
+    lines += [f"> {escape_text(line)}" for line in bookmark.text.split("\n")]  # trailing spaces are text too
     lines.append("")
     source = [f"*{title}*"]
     source += [safe_line(part) for part in (bookmark.publication, bookmark.published) if part]

@@ -9,7 +9,7 @@ from pathlib import Path
 from index import paths
 from index.errors import ConfigError
 
-_TOP_LEVEL = {"theme", "bookmarks", "keys"}
+_TOP_LEVEL = {"theme", "bookmarks", "keys", "near_duplicate_threshold"}
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class Config:
     theme: str = ""
     bookmarks: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> "key[,key...]"
+    near_duplicate_threshold: float = 0.5  # word 5-shingle containment that makes two texts one
 
 
 def load_config(path: Path | None = None, known_binding_ids: set[str] | None = None) -> Config:
@@ -46,4 +47,7 @@ def load_config(path: Path | None = None, known_binding_ids: set[str] | None = N
     theme = data.get("theme", "")
     if not isinstance(theme, str) or (bookmarks is not None and not isinstance(bookmarks, str)):
         raise ConfigError(f"{path}: theme and bookmarks are strings")
-    return Config(theme, Path(bookmarks).expanduser() if bookmarks else None, dict(keys))
+    threshold = data.get("near_duplicate_threshold", 0.5)
+    if not isinstance(threshold, int | float) or not 0 < threshold <= 1:
+        raise ConfigError(f"{path}: near_duplicate_threshold is a number above 0 and at most 1")
+    return Config(theme, Path(bookmarks).expanduser() if bookmarks else None, dict(keys), float(threshold))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 
 from index.model import Hit, SearchResult, Span
 from index.store import CorpusIndex
@@ -105,3 +106,23 @@ def _candidates(vocabulary: dict[str, int], word: str) -> list[str]:
 
 def query_words(query: str) -> list[str]:
     return [m.group() for m in TOKEN_RE.finditer(query)]
+
+
+def collapse_duplicates(index: CorpusIndex, result: SearchResult, threshold: float) -> SearchResult:
+    """Hits from a near-duplicate folded under its original (the cased, earlier or first-named text)."""
+    docs = {hit.doc for hit in result.hits}
+    original: dict[str, str] = {}
+    for doc in docs:
+        group = [doc] + [other for other, _ in index.near_duplicates(doc, threshold)]
+        original[doc] = min(group, key=lambda d: _originality(index, d))
+    kept = tuple(hit for hit in result.hits if original[hit.doc] == hit.doc or original[hit.doc] not in docs)
+    return replace(result, hits=kept)
+
+
+def _originality(index: CorpusIndex, doc: str) -> tuple[int, str, str]:
+    from index.entities import is_lowercased
+
+    document = index.document(doc)
+    lowered = is_lowercased(document.text) if document else True
+    published = document.meta.published if document and document.meta.published else "9999"
+    return (1 if lowered else 0, published, doc)

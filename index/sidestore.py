@@ -37,6 +37,13 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
 CREATE INDEX IF NOT EXISTS mentions_name ON mentions (name);
+CREATE TABLE IF NOT EXISTS shingles (hash INTEGER, doc TEXT);
+CREATE INDEX IF NOT EXISTS shingles_hash ON shingles (hash);
+CREATE INDEX IF NOT EXISTS shingles_doc ON shingles (doc);
+CREATE TABLE IF NOT EXISTS shingle_counts (doc TEXT PRIMARY KEY, n INTEGER);
+CREATE TABLE IF NOT EXISTS citations (doc TEXT, passage INTEGER, source TEXT, date TEXT, start INTEGER, "end" INTEGER);
+CREATE INDEX IF NOT EXISTS citations_doc ON citations (doc);
+CREATE INDEX IF NOT EXISTS citations_source ON citations (source);
 """
 
 
@@ -144,7 +151,8 @@ class SideStore:
         self._count_words(db, vocabulary_of(row[0]), -1)
         db.execute("DELETE FROM documents WHERE doc=?", (doc,))
         db.execute("DELETE FROM passages WHERE doc=?", (doc,))
-        db.execute("DELETE FROM mentions WHERE doc=?", (doc,))
+        for table in ("mentions", "shingles", "shingle_counts", "citations"):
+            db.execute(f"DELETE FROM {table} WHERE doc=?", (doc,))
 
     def forget_file(self, db: sqlite3.Connection, doc: str) -> None:
         self.remove_document(db, doc)
@@ -178,6 +186,39 @@ class SideStore:
         if where:
             sql += " WHERE " + " AND ".join(where)
         return [MentionRow(*row) for row in self._db().execute(sql + " ORDER BY doc, start", args)]
+
+    def put_shingles(self, db: sqlite3.Connection, doc: str, hashes: set[int]) -> None:
+        db.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, doc) for h in hashes])
+        db.execute("INSERT OR REPLACE INTO shingle_counts VALUES (?, ?)", (doc, len(hashes)))
+
+    def shared_shingles(self, doc: str) -> list[tuple[str, int, int, int]]:
+        """(other doc, shared sampled shingles, this doc's count, other's count) for every overlapping doc."""
+        rows = self._db().execute(
+            "SELECT b.doc, count(*), ca.n, cb.n FROM shingles a JOIN shingles b ON a.hash = b.hash AND b.doc != a.doc "
+            "JOIN shingle_counts ca ON ca.doc = a.doc JOIN shingle_counts cb ON cb.doc = b.doc "
+            "WHERE a.doc = ? GROUP BY b.doc",
+            (doc,),
+        )
+        return [(str(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in rows]
+
+    def put_citations(self, db: sqlite3.Connection, doc: str, rows: Iterable[tuple[int, str, str, int, int]]) -> None:
+        db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)", [(doc, *row) for row in rows])
+
+    def citations(self, doc: str | None = None, source: str | None = None) -> list[tuple[str, int, str, str]]:
+        """(doc, passage, source, date), in document order."""
+        sql = "SELECT doc, passage, source, date FROM citations"
+        where, args = [], []
+        if doc is not None:
+            where.append("doc=?")
+            args.append(doc)
+        if source is not None:
+            where.append("lower(source)=lower(?)")
+            args.append(source)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [
+            (str(a), int(b), str(c), str(d)) for a, b, c, d in self._db().execute(sql + " ORDER BY doc, start", args)
+        ]
 
     def entity_names(self) -> list[tuple[str, str]]:
         return [(n, t) for n, t in self._db().execute("SELECT DISTINCT name, type FROM mentions")]

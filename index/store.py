@@ -34,6 +34,7 @@ from index.errors import ConfigError, CorpusError, StoreError
 from index.model import DocSummary, Document, IndexReport, Skipped, Span
 from index.schema import SCHEMA_VERSION, build_schema, text_analyzer
 from index.sidestore import Fingerprint, MentionRow, SideStore, vocabulary_of
+from index.xref import DEFAULT_THRESHOLD, containment, find_citations, sampled_shingles
 
 try:
     import fcntl
@@ -88,7 +89,7 @@ class CorpusIndex:
     @property
     def key(self) -> str:
         """What an index must have been built with to be reused; anything else rebuilds it."""
-        return json.dumps({"schema": SCHEMA_VERSION, "entities": self._entities_key})
+        return json.dumps({"schema": SCHEMA_VERSION, "entities": self._entities_key, "xref": 1})
 
     def open(self) -> CorpusIndex:
         with self._open_lock:
@@ -357,6 +358,22 @@ class CorpusIndex:
             )
         self.side.put_document(db, document, vocabulary_of(document.text))
         self.side.put_mentions(db, document.doc, rows)
+        self.side.put_shingles(db, document.doc, sampled_shingles(document.text))
+        starts = [p.start for p in document.passages]
+        self.side.put_citations(
+            db,
+            document.doc,
+            [
+                (
+                    document.passages[max(0, bisect.bisect_right(starts, c.start) - 1)].number,
+                    c.source,
+                    c.date,
+                    c.start,
+                    c.end,
+                )
+                for c in find_citations(document.text)
+            ],
+        )
         self.side.put_fingerprint(db, source.doc, Fingerprint(source.size, source.mtime_ns, sha, given))
         return True
 
@@ -388,6 +405,49 @@ class CorpusIndex:
         if names:
             fields["entity"] = " ; ".join(sorted(set().union(*names.values())))
         return fields
+
+    def near_duplicates(self, doc: str, threshold: float = DEFAULT_THRESHOLD) -> list[tuple[str, float]]:
+        """Documents that are this one in another form: shingle containment at or above the threshold."""
+        found = [
+            (other, containment(shared, mine, theirs)) for other, shared, mine, theirs in self.side.shared_shingles(doc)
+        ]
+        return sorted(((o, round(c, 3)) for o, c in found if c >= threshold), key=lambda oc: -oc[1])
+
+    def citations(self, doc: str | None = None, source: str | None = None) -> list[tuple[str, int, str, str]]:
+        return self.side.citations(doc, source)
+
+    def related(self, doc: str, passage: int, limit: int = 10) -> list[tuple[str, int, float, list[str]]]:
+        """Passages in other documents most like this one: (doc, passage, score, shared key terms)."""
+        document = self.document(doc)
+        if document is None or not 1 <= passage <= len(document.passages):
+            return []
+        text = document.passage_text(document.passages[passage - 1])
+        ix = self.open()._ix
+        with ix.searcher() as searcher:
+            key_terms = [t for t, _ in searcher.key_terms_from_text("text", text, numterms=12) if len(t) > 2]
+            if not key_terms:
+                return []
+            q = query.Or([query.Term("text", t) for t in key_terms])
+            results = searcher.search(q, limit=limit * 4, terms=True)
+            written = {
+                t.text: text[t.startchar : t.endchar].lower() for t in self._analyzer(text, chars=True, mode="index")
+            }
+            out = []
+            for hit in results:
+                if hit["doc"] == doc:
+                    continue
+                shared = sorted(
+                    {written.get(term, term) for term in (_as_str(t) for f, t in hit.matched_terms() if f == "text")}
+                )
+                out.append((hit["doc"], hit["num"], round(float(hit.score or 0), 3), shared))
+                if len(out) >= limit:
+                    break
+        here = {m.name for m in self.side.mentions(doc) if m.passage == passage}
+        with_entities = []
+        for other_doc, number, score, shared in out:
+            theirs = {m.name for m in self.side.mentions(other_doc) if m.passage == number}
+            with_entities.append((other_doc, number, score, shared + sorted(here & theirs)))
+        return with_entities
 
     def mentions(self, doc: str | None = None, name: str | None = None) -> list[MentionRow]:
         return self.side.mentions(doc, name)
@@ -504,6 +564,10 @@ def _collect_terms(parsed: Any, alone: set[str], phrases: list[tuple[str, ...]])
         return
     for child in parsed.children() if hasattr(parsed, "children") else ():
         _collect_terms(child, alone, phrases)
+
+
+def _as_str(term: object) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else str(term)
 
 
 class _NeedsRebuild(Exception):

@@ -79,7 +79,10 @@ async def search_for(pilot: Pilot[None], query: str) -> None:
     screen = main(pilot.app)  # type: ignore[arg-type]
     box = screen.query_one("#query", Input)
     box.value = ""
-    await pilot.press(*([] if box.has_focus else ["slash"]), *query, "enter")
+    if not box.has_focus:  # `/` in the document pane finds within it: press it only elsewhere
+        await pilot.press(*([] if screen.query_one(DocumentView).has_focus else ["slash"]))
+        screen.set_focus(box)
+    await pilot.press(*query, "enter")
     await wait_until(
         pilot, lambda: screen.result is not None and screen.result.query == query, f"results for {query!r}"
     )

@@ -99,6 +99,14 @@ class ReaderApp(App[None]):
             )
             yield SystemCommand("Search", "Focus the search box (/)", main.action_focus_search)
             yield SystemCommand("Bookmarks", "All bookmarks: jump, edit, delete (B)", main.action_show_bookmarks)
+            yield SystemCommand(
+                "Toggle collapse duplicates",
+                "Fold near-duplicate documents under their original",
+                main.action_toggle_collapse,
+            )
+            yield SystemCommand(
+                "Related passages", "Where else the passage under the cursor is said (r)", main.action_related
+            )
             yield SystemCommand("Bookmark this passage", "Keep the passage under the cursor (b)", main.action_bookmark)
 
     async def action_quit(self) -> None:

@@ -24,6 +24,9 @@ SUBCOMMANDS = {
     "docs": subcommands.cmd_docs,
     "bookmarks": subcommands.cmd_bookmarks,
     "entities": subcommands.cmd_entities,
+    "xref": subcommands.cmd_xref,
+    "related": subcommands.cmd_related,
+    "citations": subcommands.cmd_citations,
 }
 
 
@@ -50,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(search)
     search.add_argument("query", help='e.g. putin AND xi, "Power of Siberia", s-400, title:alliance')
     search.add_argument("--limit", type=_positive, default=20, help="at most this many hits (default 20)")
+    search.add_argument("--collapse", action="store_true", help="fold near-duplicate documents under their original")
 
     docs = commands.add_parser("docs", help="list the documents and their metadata")
     _common(docs)
@@ -57,6 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
     entities = commands.add_parser("entities", help="who and what each document names")
     _common(entities)
     entities.add_argument("doc", nargs="?", help="one document id (default: all)")
+
+    xref = commands.add_parser("xref", help="every passage naming an entity, by any of its names")
+    _common(xref)
+    xref.add_argument("entity", help='canonical name or alias, any case: "Sergei Shoigu", shoigu, SCO')
+    related = commands.add_parser("related", help="passages elsewhere most like one passage")
+    _common(related)
+    related.add_argument("doc")
+    related.add_argument("passage", type=_positive)
+    related.add_argument("--limit", type=_positive, default=10)
+    citations = commands.add_parser("citations", help="inline source citations, e.g. (Xinhua, March 26)")
+    _common(citations)
+    citations.add_argument("doc", nargs="?")
 
     marks = commands.add_parser("bookmarks", help="add, list, remove and export bookmarks")
     marks_actions = marks.add_subparsers(dest="action", parser_class=_Parser, required=True)

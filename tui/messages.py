@@ -49,9 +49,13 @@ class DocumentLoaded(Message):
         marked: frozenset[int] = frozenset(),
         note: str = "",
         entities: tuple[EntitySummary, ...] = (),
+        duplicates: tuple[tuple[str, float], ...] = (),
+        sources: tuple[tuple[str, int], ...] = (),
     ) -> None:
         super().__init__()
         self.entities = entities
+        self.duplicates = duplicates  # (doc, containment) of near-duplicate documents
+        self.sources = sources  # (outlet, citations) this document cites
         self.request = request
         self.marked = marked  # passage numbers that hold a bookmark
         self.note = note  # something to tell the user, e.g. a bookmark that could not be re-anchored
@@ -70,8 +74,8 @@ class BookmarkSaved(Message):
 
 
 class XrefsFound(Message):
-    def __init__(self, entity: EntitySummary, entries: list[object], request: int) -> None:
+    def __init__(self, entity: EntitySummary | str, entries: list[object], request: int) -> None:
         super().__init__()
-        self.entity = entity
+        self.entity = entity  # the entity, or a heading ("Related to ¶3", "Cites Xinhua")
         self.entries = entries
         self.request = request

@@ -20,11 +20,13 @@ from index.bookmarks import (
     newest_first,
     render_block,
 )
+from index.config import load_config
 from index.entity_view import group_mentions
 from index.errors import RalignError
 from index.model import IndexReport
-from index.search import search
+from index.search import collapse_duplicates, search
 from index.store import CorpusIndex, open_index
+from index.xref import DEFAULT_THRESHOLD
 from tui import output
 
 
@@ -83,6 +85,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     index, _ = updated_index(args)
     result = search(index, args.query, limit=args.limit)
+    if args.collapse:
+        result = collapse_duplicates(index, result, duplicate_threshold())
     if result.error:
         raise UsageError(f"ralign-tui search: {result.error}")
     if not result.total:
@@ -116,9 +120,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def duplicate_threshold() -> float:
+    try:
+        return load_config().near_duplicate_threshold
+    except RalignError:
+        return DEFAULT_THRESHOLD
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     index, _ = updated_index(args)
     summaries = index.documents()
+    threshold = duplicate_threshold()
     if args.json:
         output.emit_json(
             [
@@ -130,6 +142,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
                     "published": s.meta.published,
                     "passages": s.passages,
                     "chars": s.chars,
+                    "near_duplicates": [other for other, _ in index.near_duplicates(s.doc, threshold)],
                     **({"extra": dict(s.meta.extra)} if s.meta.extra else {}),
                 }
                 for s in summaries
@@ -137,7 +150,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
         )
         return 0
     table = Table(box=None, show_edge=False, pad_edge=False)
-    for column in ("doc", "title", "publication", "published", "passages"):
+    for column in ("doc", "title", "publication", "published", "passages", "near-duplicates"):
         table.add_column(column, justify="right" if column == "passages" else "left")
     for s in summaries:
         table.add_row(
@@ -242,4 +255,106 @@ def cmd_entities(args: argparse.Namespace) -> int:
             line = Text(f"  {entity.type:<7} ", style="dim") + output.plain(entity.name)
             line.append(f"  ×{entity.count}", style="dim")
             console.print(line)
+    return 0
+
+
+def _passage_snippet(index: CorpusIndex, doc: str, passage: int, needle: str = "", width: int = 160) -> str:
+    text = index.side.passage_texts([(doc, passage)]).get((doc, passage), ("", ""))[0]
+    flat = " ".join(text.split())
+    at = flat.lower().find(needle.lower()) if needle else -1
+    start = max(0, at - width // 3) if at > 0 else 0
+    return ("…" if start else "") + flat[start : start + width] + ("…" if start + width < len(flat) else "")
+
+
+def cmd_xref(args: argparse.Namespace) -> int:
+    index, _ = updated_index(args)
+    resolved = index.resolve_entity(args.entity)
+    if resolved is None:
+        raise UsageError(f"ralign-tui xref: no entity {args.entity!r} is named in {index.corpus}")
+    name, kind = resolved
+    titles = {s.doc: s.meta.title for s in index.documents()}
+    grouped: dict[str, dict[int, str]] = {}
+    for row in index.mentions(name=name):
+        grouped.setdefault(row.doc, {}).setdefault(row.passage, row.text)
+    documents = [
+        {
+            "doc": doc,
+            "title": titles.get(doc, ""),
+            "passages": [
+                {"passage": number, "snippet": _passage_snippet(index, doc, number, written)}
+                for number, written in sorted(passages.items())
+            ],
+        }
+        for doc, passages in sorted(grouped.items())
+    ]
+    if args.json:
+        output.emit_json({"entity": name, "type": kind, "documents": documents})
+        return 0
+    console = output.stdout()
+    console.print(output.plain(f"{name} ({kind}): {len(grouped)} documents", "bold"))
+    for doc, passages in sorted(grouped.items()):
+        console.print(output.plain(f"  {titles.get(doc) or doc}  ({doc})", "bold"))
+        for number, written in sorted(passages.items()):
+            snippet = _passage_snippet(index, doc, number, written)
+            console.print(Text(f"    ¶{number} ", style="dim") + output.plain(snippet))
+    return 0
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    index, _ = updated_index(args)
+    document = index.document(args.doc)
+    if document is None:
+        raise UsageError(f"ralign-tui related: no document {args.doc!r} in {index.corpus}")
+    if not 1 <= args.passage <= len(document.passages):
+        raise UsageError(f"ralign-tui related: {args.doc} has passages 1..{len(document.passages)}")
+    found = index.related(args.doc, args.passage, limit=args.limit)
+    rows = [
+        {
+            "doc": doc,
+            "passage": number,
+            "score": score,
+            "reasons": reasons,
+            "snippet": _passage_snippet(index, doc, number, reasons[0] if reasons else ""),
+        }
+        for doc, number, score, reasons in found
+    ]
+    if args.json:
+        output.emit_json(rows)
+        return 0
+    console = output.stdout()
+    for row in rows:
+        console.print(output.plain(f"{row['doc']} ¶{row['passage']}  score {row['score']}", "bold"))
+        console.print(Text("  shared: ", style="dim") + output.plain(", ".join(row["reasons"])))  # type: ignore[arg-type]
+        console.print(Text("  ") + output.plain(str(row["snippet"])))
+    return 0
+
+
+def cmd_citations(args: argparse.Namespace) -> int:
+    index, _ = updated_index(args)
+    if args.doc and index.document(args.doc) is None:
+        raise UsageError(f"ralign-tui citations: no document {args.doc!r} in {index.corpus}")
+    docs = [args.doc] if args.doc else [s.doc for s in index.documents()]
+    report = [(doc, index.citations(doc=doc)) for doc in docs]
+    if args.json:
+        output.emit_json(
+            [
+                {"doc": doc, "citations": [{"source": s, "date": d, "passage": p} for _, p, s, d in rows]}
+                for doc, rows in report
+            ]
+        )
+        return 0
+    console = output.stdout()
+    for doc, rows in report:
+        console.print(output.plain(doc, "bold"))
+        for _, passage, source, date in rows:
+            console.print(Text(f"  ¶{passage:<3} ", style="dim") + output.plain(f"{source}, {date}"))
+    return 0
+    console = output.stdout()
+    for entry in report:
+        console.print(output.plain(str(entry["doc"]), "bold"))
+        for citation in entry["citations"]:  # type: ignore[attr-defined]
+            console.print(
+                Text(f"  ¶{citation['passage']:<3} ", style="dim")
+                + output.plain(f"{citation['source']}, {citation['date']}")
+            )
     return 0

@@ -26,7 +26,7 @@ from index.bookmarks import Bookmark, BookmarkFile, anchor_in, bookmark_for
 from index.entity_view import EntitySummary, group_mentions
 from index.errors import RalignError
 from index.model import DocSummary, Document, SearchResult, Span
-from index.search import search
+from index.search import collapse_duplicates, search
 from index.store import CorpusIndex
 from index.textclean import safe_line
 from tui.messages import (
@@ -51,6 +51,7 @@ RESULT_LIMIT = 200
 SEARCH_DEBOUNCE = 0.15
 LIVE_INTERVAL = 4.0
 PLACEHOLDER = "Choose a document (Enter) or search (/)."
+MARK_DUPLICATES_UP_TO = 3000
 
 
 def _around(text: str, needle: str, width: int = 140) -> str:
@@ -64,10 +65,11 @@ def _around(text: str, needle: str, width: int = 140) -> str:
 
 
 class DocumentsListed(Message):
-    def __init__(self, summaries: list[DocSummary], request: int) -> None:
+    def __init__(self, summaries: list[DocSummary], request: int, duplicates: dict[str, list[str]]) -> None:
         super().__init__()
         self.summaries = summaries
         self.request = request
+        self.duplicates = duplicates  # doc -> its near-duplicates, for the marks in the list
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class MainScreen(Screen[None]):
         Binding("b", "bookmark", "Bookmark", id="passage.bookmark"),
         Binding("B", "show_bookmarks", "Bookmarks", id="bookmarks.open", show=False),
         Binding("h", "toggle_entities", "Entity colours", id="entities.toggle", show=False),
+        Binding("r", "related", "Related passages", id="passage.related", show=False),
     ]
 
     def __init__(self, index: CorpusIndex, state: ReaderState, bookmarks: BookmarkFile) -> None:
@@ -114,6 +117,8 @@ class MainScreen(Screen[None]):
         # number, and handlers drop answers that are not to the latest request of their kind.
         self._latest: dict[str, int] = {}
         self.selected_entity: str | None = None  # the entity chosen in the panel, followed across documents
+        self.collapse = False  # fold near-duplicates under their original in results
+        self.threshold = getattr(getattr(self.app, "config", None), "near_duplicate_threshold", 0.5)
 
     # layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -223,7 +228,14 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="documents", exclusive=True, exit_on_error=False)
     def _list_documents(self, request: int) -> None:
-        self.post_message(DocumentsListed(self.index.documents(), request))
+        summaries = self.index.documents()
+        duplicates: dict[str, list[str]] = {}
+        if len(summaries) <= MARK_DUPLICATES_UP_TO:  # one query per document: marks only where that is quick
+            for summary in summaries:
+                found = self.index.near_duplicates(summary.doc, self.threshold)
+                if found:
+                    duplicates[summary.doc] = [doc for doc, _ in found]
+        self.post_message(DocumentsListed(summaries, request, duplicates))
 
     def on_documents_listed(self, message: DocumentsListed) -> None:
         if not self._is_latest("documents", message.request):
@@ -231,6 +243,7 @@ class MainScreen(Screen[None]):
         self.summaries = message.summaries
         if not self._query():
             results = self.query_one(ResultsList)
+            results.duplicates = message.duplicates
             results.show_documents(message.summaries)
         view = self.query_one(DocumentView)
         if view.document is None:
@@ -271,6 +284,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="search", exclusive=True, exit_on_error=False)
     def run_search(self, query: str, request: int) -> None:
         result = search(self.index, query, limit=RESULT_LIMIT)
+        if self.collapse:
+            result = collapse_duplicates(self.index, result, self.threshold)
         if not get_current_worker().is_cancelled:
             self.post_message(SearchFinished(result, request))
 
@@ -330,6 +345,11 @@ class MainScreen(Screen[None]):
                 note = f"The document changed; the bookmark now points at ¶{passage}, the closest passage."
         marked = self._marked_passages(document)
         entities = tuple(group_mentions(self.index.mentions(doc=document.doc)))
+        duplicates = tuple(self.index.near_duplicates(document.doc, self.threshold))
+        cited: dict[str, int] = {}
+        for _, _, source, _ in self.index.citations(doc=document.doc):
+            cited[source] = cited.get(source, 0) + 1
+        sources = tuple(sorted(cited.items(), key=lambda sc: (-sc[1], sc[0].lower())))
         spans: list[Span] = []
         if query:
             plan = self.index.highlight_plan(query)
@@ -340,7 +360,11 @@ class MainScreen(Screen[None]):
                     for s in self.index.spans(document.passage_text(p), terms, plan)
                 )
         if not get_current_worker().is_cancelled:
-            self.post_message(DocumentLoaded(document, passage, spans, at_last_hit, request, marked, note, entities))
+            self.post_message(
+                DocumentLoaded(
+                    document, passage, spans, at_last_hit, request, marked, note, entities, duplicates, sources
+                )
+            )
 
     def _marked_passages(self, document: Document) -> frozenset[int]:
         """Passages of this document that hold a bookmark, found again by their anchors."""
@@ -372,7 +396,10 @@ class MainScreen(Screen[None]):
         view.border_title = plain_content(document.meta.title or document.doc, 80)
         if message.at_last_hit:
             view.go_to_hit(len(view.targets) - 1)
-        self.query_one(SidePanel).show(document, list(message.entities))
+        panel = self.query_one(SidePanel)
+        panel.show(document, list(message.entities))
+        titles = {s.doc: s.meta.title for s in self.summaries}
+        panel.show_more([(d, titles.get(d, d), c) for d, c in message.duplicates], list(message.sources))
         self.query_one(SidePanel).follow_cursor(view.passage_number)
         self.state.doc = document.doc
         self.query_one(ResultsList).select_target(Target(document.doc, message.passage))
@@ -541,6 +568,46 @@ class MainScreen(Screen[None]):
                 message.entity, [e for e in message.entries if isinstance(e, XrefEntry)]
             )
 
+    def on_side_panel_duplicate_chosen(self, message: SidePanel.DuplicateChosen) -> None:
+        self._remember_place()
+        self.load_document(message.doc, None, self._query())
+
+    def on_side_panel_source_chosen(self, message: SidePanel.SourceChosen) -> None:
+        self._find_citing(message.source, self._request("xref"))
+
+    @work(thread=True, group="xref", exclusive=True, exit_on_error=False)
+    def _find_citing(self, source: str, request: int) -> None:
+        rows = self.index.citations(source=source)
+        titles = {s.doc: s.meta.title for s in self.summaries}
+        texts = self.index.side.passage_texts({(doc, passage) for doc, passage, _, _ in rows})
+        seen: dict[tuple[str, int], XrefEntry] = {}
+        for doc, passage, _cited, date in rows:
+            text = texts.get((doc, passage), ("", ""))[0]
+            seen.setdefault((doc, passage), XrefEntry(doc, titles.get(doc, doc), passage, _around(text, date), 1))
+        self.post_message(XrefsFound(f"Cites {source}", list(seen.values()), request))
+
+    def action_related(self) -> None:
+        view = self.query_one(DocumentView)
+        if view.document is not None:
+            self._find_related(view.document.doc, view.passage_number, self._request("xref"))
+
+    @work(thread=True, group="xref", exclusive=True, exit_on_error=False)
+    def _find_related(self, doc: str, passage: int, request: int) -> None:
+        found = self.index.related(doc, passage, limit=15)
+        titles = {s.doc: s.meta.title for s in self.summaries}
+        entries = [
+            XrefEntry(other, titles.get(other, other), number, "shared: " + ", ".join(reasons[:8]), 1)
+            for other, number, _, reasons in found
+        ]
+        self.post_message(XrefsFound(f"Related to ¶{passage}", list(entries), request))
+
+    def action_toggle_collapse(self) -> None:
+        self.collapse = not self.collapse
+        self.notify(
+            "Near-duplicates folded under their original." if self.collapse else "All documents shown.", timeout=3
+        )
+        self._rerun_search()
+
     def on_side_panel_xref_chosen(self, message: SidePanel.XrefChosen) -> None:
         self._remember_place()
         self.load_document(message.entry.doc, message.entry.passage, self._query())
@@ -624,7 +691,7 @@ class MainScreen(Screen[None]):
         view_has_document = self.query_one(DocumentView).document is not None
         if action == "slash":
             return not isinstance(self.focused, Input)  # in a text box, `/` is a character
-        if action in ("copy_passage", "edit_passage", "bookmark"):
+        if action in ("copy_passage", "edit_passage", "bookmark", "related"):
             return view_has_document
         if action in ("next_hit", "previous_hit"):
             return view_has_document or self.query_one(ResultsList).mode == "hits"

@@ -50,6 +50,7 @@ class ResultsList(OptionList):
         self.mode = "documents"
         self.sort = "title"
         self._summaries: list[DocSummary] = []
+        self.duplicates: dict[str, list[str]] = {}
 
     # filling ---------------------------------------------------------------
     def show_documents(self, summaries: list[DocSummary]) -> None:
@@ -59,7 +60,10 @@ class ResultsList(OptionList):
         keep = self._current_target()
         ordered = sort_documents(summaries, self.sort)
         self.targets = [Target(s.doc) for s in ordered]
-        self.set_options(Option(document_prompt(s)) for s in ordered)
+        titles = {s.doc: s.meta.title or s.doc for s in summaries}
+        self.set_options(
+            Option(document_prompt(s, [titles.get(d, d) for d in self.duplicates.get(s.doc, [])])) for s in ordered
+        )
         self._restore(keep)
         self.border_title = f"{len(ordered)} documents · by {self.sort}"
 
@@ -132,9 +136,11 @@ def sort_documents(summaries: list[DocSummary], sort: str) -> list[DocSummary]:
     return sorted(summaries, key=lambda s: (s.meta.title.lower() or s.doc, s.doc))
 
 
-def document_prompt(summary: DocSummary) -> Text:
+def document_prompt(summary: DocSummary, duplicate_of: list[str] | None = None) -> Text:
     meta = summary.meta
     prompt = Text(safe_line(meta.title or summary.doc, 200), style="bold", end="")
+    if duplicate_of:
+        prompt.append("\n≈ same text as " + safe_line(", ".join(duplicate_of), 120), style="yellow")
     details = " · ".join(
         part for part in (safe_line(meta.publication), meta.published, f"{summary.passages} passages") if part
     )

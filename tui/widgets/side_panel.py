@@ -61,6 +61,16 @@ class SidePanel(Vertical):
             super().__init__()
             self.entity = entity
 
+    class DuplicateChosen(Message):
+        def __init__(self, doc: str) -> None:
+            super().__init__()
+            self.doc = doc
+
+    class SourceChosen(Message):
+        def __init__(self, source: str) -> None:
+            super().__init__()
+            self.source = source
+
     class XrefChosen(Message):
         def __init__(self, entry: XrefEntry) -> None:
             super().__init__()
@@ -71,11 +81,13 @@ class SidePanel(Vertical):
         self.entities: list[EntitySummary] = []
         self._shown_entities: list[EntitySummary | None] = []
         self.xrefs: list[XrefEntry] = []
+        self.more: list[tuple[str, str]] = []  # ("dup", doc) or ("source", outlet), as listed in #more
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter entities", id="entity-filter")
         yield OptionList(id="entities")
         yield OptionList(id="xref")
+        yield OptionList(id="more")
         yield Static(Text("No document open.", style="dim"), id="meta")
         yield OptionList(id="outline")
 
@@ -84,6 +96,35 @@ class SidePanel(Vertical):
         self.query_one("#xref", OptionList).border_title = "Elsewhere"
         self.query_one("#outline", OptionList).border_title = "Passages"
         self.query_one("#xref", OptionList).display = False
+        self.query_one("#more", OptionList).display = False  # until a document with some is open
+
+    def show_more(self, duplicates: list[tuple[str, str, float]], sources: list[tuple[str, int]]) -> None:
+        """Near-duplicate documents (doc, title, containment) and the outlets this document cites."""
+        listing = self.query_one("#more", OptionList)
+        self.more = []
+        options: list[Option] = []
+        for doc, title, share in duplicates:
+            prompt = Text("≈ ", style="bold yellow", end="")
+            prompt.append(safe_line(title or doc, 40))
+            prompt.append(f" {share:.0%} shared", style="dim")
+            options.append(Option(prompt))
+            self.more.append(("dup", doc))
+        for source, count in sources:
+            prompt = Text("❝ ", style="bold", end="")
+            prompt.append(safe_line(source, 40))
+            prompt.append(f" ×{count}", style="dim")
+            options.append(Option(prompt))
+            self.more.append(("source", source))
+        listing.set_options(options)
+        listing.display = bool(options)
+        listing.border_title = f"Duplicates ({len(duplicates)}) · Sources ({len(sources)})"
+
+    @on(OptionList.OptionSelected, "#more")
+    def _more_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self.more):
+            kind, value = self.more[event.option_index]
+            self.post_message(self.DuplicateChosen(value) if kind == "dup" else self.SourceChosen(value))
 
     def show(self, document: Document, entities: list[EntitySummary]) -> None:
         self.query_one("#meta", Static).update(metadata_text(document))
@@ -126,13 +167,18 @@ class SidePanel(Vertical):
         if 0 < passage <= outline.option_count:
             outline.highlighted = passage - 1
 
-    def show_xrefs(self, entity: EntitySummary, entries: list[XrefEntry]) -> None:
+    def show_xrefs(self, entity: EntitySummary | str, entries: list[XrefEntry]) -> None:
         listing = self.query_one("#xref", OptionList)
         self.xrefs = entries
         listing.display = True
-        symbol = TYPE_STYLE[entity.type][0]
         docs = len({e.doc for e in entries})
-        listing.border_title = plain_title(f"{symbol} {entity.name}: {len(entries)} passages in {docs} other documents")
+        if isinstance(entity, str):
+            listing.border_title = plain_title(f"{entity}: {len(entries)} passages")
+        else:
+            symbol = TYPE_STYLE[entity.type][0]
+            listing.border_title = plain_title(
+                f"{symbol} {entity.name}: {len(entries)} passages in {docs} other documents"
+            )
         listing.set_options(Option(xref_prompt(e)) for e in entries)
         if not entries:
             listing.set_options([Option(Text("Named in no other document.", style="dim"), disabled=True)])

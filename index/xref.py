@@ -1,0 +1,90 @@
+"""Cross-references: near-duplicate documents, inline source citations, and the pure parts of
+"where else" (shingling and citation parsing need no index; the queries live in `store.py`)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from index.tokens import words
+
+SHINGLE_SIZE = 5
+SAMPLE_MOD = 4  # keep a quarter of the shingles (those whose hash is 0 mod 4): same choice in every text
+MIN_SAMPLED = 6  # below this a text is too short to call anything its duplicate
+DEFAULT_THRESHOLD = 0.5
+
+
+def sampled_shingles(text: str) -> set[int]:
+    """Hashes of the text's word 5-shingles (lower case, punctuation gone), a fixed quarter of them."""
+    tokens = [w for w, _, _ in words(text)]
+    out = set()
+    for i in range(len(tokens) - SHINGLE_SIZE + 1):
+        digest = hashlib.blake2b(" ".join(tokens[i : i + SHINGLE_SIZE]).encode(), digest_size=8).digest()
+        value = int.from_bytes(digest, "big", signed=True)
+        if value % SAMPLE_MOD == 0:
+            out.add(value)
+    return out
+
+
+def containment(shared: int, size_a: int, size_b: int) -> float:
+    """Share of the smaller text's shingles found in the other: an excerpt of a longer text scores high."""
+    smaller = min(size_a, size_b)
+    return shared / smaller if smaller >= MIN_SAMPLED else 0.0
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    date: str
+    start: int  # offsets of the whole parenthesis in the text
+    end: int
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DATE_AT_END = re.compile(
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|{_MONTH}\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|"
+    r"(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{4}|(?:19|20)\d{2})\s*$"
+)
+_PARENTHESES = re.compile(r"\((?P<body>[^()\n]{3,400})\)")
+_SEE = re.compile(r"^(?:see(?:\s+also)?|cf\.|e\.g\.,?)\s+", re.IGNORECASE)
+
+
+def find_citations(text: str) -> Iterator[Citation]:
+    """Inline citations: parentheses whose ";"-separated segments each end in a date.
+
+    Each comma-separated name before a segment's date is one source: "(China Daily, Xinhua, March 26)"
+    gives two. Prose parentheses, which do not end in dates, are not citations.
+    """
+    for match in _PARENTHESES.finditer(text):
+        segments = [s.strip() for s in match.group("body").split(";")]
+        parsed = [_segment(s) for s in segments]
+        if not parsed or any(p is None for p in parsed):
+            continue
+        for sources, date in parsed:  # type: ignore[misc]
+            for source in sources:
+                yield Citation(source, date, match.start(), match.end())
+
+
+def _segment(segment: str) -> tuple[list[str], str] | None:
+    found = _DATE_AT_END.search(segment)
+    if not found:
+        return None
+    head = _SEE.sub("", segment[: found.start()].strip().rstrip(",").strip())
+    sources = [s.strip() for s in head.split(",") if s.strip()]
+    if not sources or any(not _looks_like_source(s) for s in sources):
+        return None
+    return sources, " ".join(found.group("date").split())
+
+
+def _looks_like_source(name: str) -> bool:
+    return (
+        len(name) <= 90
+        and (name[0].isupper() or name[0].isdigit())
+        and not name.endswith(".")
+        and len(name.split()) <= 10
+    )

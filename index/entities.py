@@ -11,6 +11,7 @@ met in the same document. In lowercased text, names that are also ordinary words
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import tomllib
@@ -190,6 +191,7 @@ class Gazetteer:
                         self._by_first[form[0]].append((form, entry, alias))
         for options in self._by_first.values():
             options.sort(key=lambda item: -len(item[0]))
+        self.full_keys = {_key(entry.name) for entry in self.entries.values()}  # computed once, used per text
 
     def candidates(self, first_word: str) -> list[tuple[tuple[str, ...], EntityInfo, str]]:
         return self._by_first.get(first_word, [])
@@ -272,8 +274,9 @@ def extraction_key() -> str:
 
 
 def is_lowercased(text: str) -> bool:
-    letters = [ch for ch in text[:20000] if ch.isalpha()]
-    return len(letters) > 200 and sum(ch.isupper() for ch in letters) / len(letters) < 0.005
+    sample = text[:20000]
+    letters = sum(map(str.isalpha, sample))
+    return letters > 200 and sum(map(str.isupper, sample)) / letters < 0.005
 
 
 # extraction ----------------------------------------------------------------------
@@ -293,7 +296,8 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
 
 def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> list[tuple[int, Mention]]:
     tokens = list(words(text))
-    full_names_present = {_key(entry.name) for entry in gazetteer.entries.values()} & _ngram_keys(tokens)
+    # Only lowercased text asks whether a full name is present (to accept an ordinary-word alias).
+    full_names_present = gazetteer.full_keys & _ngram_keys(tokens) if lowercase else set()
     out: list[tuple[int, Mention]] = []
     i = 0
     while i < len(tokens):
@@ -433,12 +437,17 @@ def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int,
 def _resolve_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
     """Longest first, then the more trusted source; no two mentions share a character."""
     ranked = sorted(found, key=lambda pm: (-(pm[1].end - pm[1].start), -pm[0], pm[1].start))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # chosen spans, kept sorted by start: overlap checks are two lookups
+    ends: list[int] = []
     chosen: list[Mention] = []
     for _, mention in ranked:
-        if any(mention.start < end and start < mention.end for start, end in taken):
-            continue
-        taken.append((mention.start, mention.end))
+        at = bisect.bisect_left(starts, mention.start)
+        if at < len(starts) and starts[at] < mention.end:
+            continue  # the next chosen span starts inside this one
+        if at > 0 and ends[at - 1] > mention.start:
+            continue  # the previous chosen span runs into this one
+        starts.insert(at, mention.start)
+        ends.insert(at, mention.end)
         chosen.append(mention)
     return sorted(chosen, key=lambda m: m.start)
 

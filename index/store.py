@@ -290,7 +290,7 @@ class CorpusIndex:
     def _batch(self) -> Iterator[tuple[Any, sqlite3.Connection]]:
         """A Whoosh writer and a SQLite transaction committed together, Whoosh first."""
         try:
-            writer = self._ix.writer(timeout=5.0)
+            writer = self._ix.writer(timeout=5.0, limitmb=256)
         except LockError:
             raise StoreError(
                 "another ralign-tui is updating this corpus's index; try again when it has finished"

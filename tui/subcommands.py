@@ -114,7 +114,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         console.print(Text(f"{result.total} passages match; showing {shown}", style="dim"))
     for hit in result.hits:
         head = output.plain(hit.title or hit.doc, "bold")
-        head.append(Text(f"  {hit.doc} ¶{hit.passage}  ({hit.doc_hits} in this document)", style="dim"))
+        head.append(
+            Text(f"  {output.safe_line(hit.doc)} ¶{hit.passage}  ({hit.doc_hits} in this document)", style="dim")
+        )
         console.print(head)
         console.print(Text("  ") + output.highlighted(hit.snippet, hit.spans))
     return 0
@@ -193,7 +195,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             output.emit_json(bookmark.to_json())
         else:
             output.stdout().print(
-                Text(f"bookmarked {bookmark.doc} ¶{bookmark.passage} as {bookmark.id} in ")
+                Text(f"bookmarked {output.safe_line(bookmark.doc)} ¶{bookmark.passage} as {bookmark.id} in ")
                 + output.plain(str(file.path))
             )
         return 0
@@ -202,7 +204,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         if args.json:
             output.emit_json(removed.to_json())
         else:
-            output.stdout().print(Text(f"removed {removed.id} ({removed.doc} ¶{removed.passage})"))
+            output.stdout().print(Text(f"removed {removed.id} ({output.safe_line(removed.doc)} ¶{removed.passage})"))
         return 0
     parsed = file.read()
     _report_broken(parsed, file)
@@ -221,7 +223,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         console.print(Text("no bookmarks yet in ") + output.plain(str(file.path)), style="dim")
     for bookmark in bookmarks:
         head = Text(f"{bookmark.id}  ", style="dim") + output.plain(bookmark.title or bookmark.doc, "bold")
-        head.append(f"  {bookmark.doc} ¶{bookmark.passage}  {bookmark.created}", style="dim")
+        head.append(f"  {output.safe_line(bookmark.doc)} ¶{bookmark.passage}  {bookmark.created}", style="dim")
         console.print(head)
         console.print(Text("  ") + output.plain(bookmark.text, "italic")[:200])
         if bookmark.note:

@@ -173,19 +173,21 @@ class SideStore:
             [(doc, m.passage, m.start, m.end, m.type, m.name, m.text) for m in mentions],
         )
 
+    def _select(self, sql: str, conditions: list[tuple[str, object | None]], order: str) -> list[tuple[object, ...]]:
+        """sql with the conditions whose value is not None, ANDed, in the given order."""
+        used = [(clause, value) for clause, value in conditions if value is not None]
+        if used:
+            sql += " WHERE " + " AND ".join(clause for clause, _ in used)
+        return list(self._db().execute(f"{sql} ORDER BY {order}", [value for _, value in used]))
+
     def mentions(self, doc: str | None = None, name: str | None = None) -> list[MentionRow]:
         """Mentions of one document, of one entity, or all; in document order."""
-        where, args = [], []
-        if doc is not None:
-            where.append("doc=?")
-            args.append(doc)
-        if name is not None:
-            where.append("name=?")
-            args.append(name)
-        sql = 'SELECT doc, passage, start, "end", type, name, text FROM mentions'
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [MentionRow(*row) for row in self._db().execute(sql + " ORDER BY doc, start", args)]
+        rows = self._select(
+            'SELECT doc, passage, start, "end", type, name, text FROM mentions',
+            [("doc=?", doc), ("name=?", name)],
+            "doc, start",
+        )
+        return [MentionRow(*row) for row in rows]  # type: ignore[arg-type]
 
     def put_shingles(self, db: sqlite3.Connection, doc: str, hashes: set[int]) -> None:
         db.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, doc) for h in hashes])
@@ -206,19 +208,12 @@ class SideStore:
 
     def citations(self, doc: str | None = None, source: str | None = None) -> list[tuple[str, int, str, str]]:
         """(doc, passage, source, date), in document order."""
-        sql = "SELECT doc, passage, source, date FROM citations"
-        where, args = [], []
-        if doc is not None:
-            where.append("doc=?")
-            args.append(doc)
-        if source is not None:
-            where.append("lower(source)=lower(?)")
-            args.append(source)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [
-            (str(a), int(b), str(c), str(d)) for a, b, c, d in self._db().execute(sql + " ORDER BY doc, start", args)
-        ]
+        rows = self._select(
+            "SELECT doc, passage, source, date FROM citations",
+            [("doc=?", doc), ("lower(source)=lower(?)", source)],
+            "doc, start",
+        )
+        return [(str(a), int(str(b)), str(c), str(d)) for a, b, c, d in rows]
 
     def entity_names(self) -> list[tuple[str, str]]:
         return [(n, t) for n, t in self._db().execute("SELECT DISTINCT name, type FROM mentions")]

@@ -446,6 +446,15 @@ class MainScreen(Screen[None]):
     def action_previous_hit(self) -> None:
         self._walk_hits(-1)
 
+    def _neighbour_document(self, step: int) -> str | None:
+        """The document before (-1) or after (+1) the open one in the results; the first or last if
+        none is open; None past either end."""
+        docs = self.query_one(ResultsList).documents_in_order()
+        view = self.query_one(DocumentView)
+        here = view.document.doc if view.document else None
+        position = docs.index(here) + step if here in docs else (0 if step > 0 else len(docs) - 1)
+        return docs[position] if 0 <= position < len(docs) else None
+
     def _walk_hits(self, step: int) -> None:
         view = self.query_one(DocumentView)
         if view.document is not None and view.next_hit(step):
@@ -454,13 +463,11 @@ class MainScreen(Screen[None]):
         if results.mode != "hits" or not results.targets:
             self.app.bell()
             return
-        docs = results.documents_in_order()
-        here = view.document.doc if view.document else None
-        position = docs.index(here) + step if here in docs else (0 if step > 0 else len(docs) - 1)
-        if not 0 <= position < len(docs):
+        doc = self._neighbour_document(step)
+        if doc is None:
             self.notify("No more hits." if step > 0 else "No earlier hits.", timeout=2)
             return
-        target = results.first_hit_of(docs[position])
+        target = results.first_hit_of(doc)
         if target is not None:
             self.open_target(target, at_last_hit=step < 0)
 
@@ -471,18 +478,11 @@ class MainScreen(Screen[None]):
         self._step_document(-1)
 
     def _step_document(self, step: int) -> None:
-        results = self.query_one(ResultsList)
-        docs = results.documents_in_order()
-        view = self.query_one(DocumentView)
-        if not docs:
-            return
-        here = view.document.doc if view.document else None
-        position = docs.index(here) + step if here in docs else 0
-        if 0 <= position < len(docs):
-            target = results.first_hit_of(docs[position]) or Target(docs[position])
-            self.open_target(target)
-        else:
+        doc = self._neighbour_document(step)
+        if doc is None:
             self.app.bell()
+            return
+        self.open_target(self.query_one(ResultsList).first_hit_of(doc) or Target(doc))
 
     def action_back(self) -> None:
         if not self.history:

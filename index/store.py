@@ -452,6 +452,14 @@ class CorpusIndex:
     def mentions(self, doc: str | None = None, name: str | None = None) -> list[MentionRow]:
         return self.side.mentions(doc, name)
 
+    def passage_entities(self, doc: str, passage: int) -> tuple[str, ...]:
+        """Canonical names of the entities a passage names, in order of first mention."""
+        names: dict[str, None] = {}
+        for row in self.side.mentions(doc):
+            if row.passage == passage and row.type not in ("DATE", "MONEY"):
+                names.setdefault(row.name, None)
+        return tuple(names)
+
     def resolve_entity(self, name: str) -> tuple[str, str] | None:
         """(canonical name, type) for a canonical name or any alias, in any case; None if unknown."""
         if self._gazetteer is not None:

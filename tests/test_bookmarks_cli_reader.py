@@ -37,6 +37,7 @@ def test_add_list_remove_export(capsys: pytest.CaptureFixture[str], isolated_hom
     assert {"id", "doc", "passage", "text", "note", "tags", "created"} <= set(listed)
     assert listed["id"] == added["id"] and listed["note"] == note and listed["tags"] == ["arms", "s400"]
     assert "S-400" in listed["text"] and listed["passage"] == 6
+    assert {"S-400", "China", "Russia"} <= set(listed["entities"])  # the entities in the passage
     assert (isolated_home / "bookmarks.md").is_file()
     code, out, _ = run(capsys, "bookmarks", "export", "--format", "md")
     assert "> This cooperation is not only occurring" in out
@@ -105,6 +106,7 @@ async def test_b_bookmarks_the_passage_under_the_cursor(isolated_home: Path) -> 
             "gazprom",
         )
         assert "Gazprom" in saved.text
+        assert "Gazprom" in saved.entities
         await pilot.press("b", "escape")  # Escape cancels: nothing more is written
         await settle(pilot)
         assert len(BookmarkFile(isolated_home / "bookmarks.md").bookmarks()) == 1

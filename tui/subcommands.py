@@ -190,7 +190,10 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             raise UsageError(
                 f"ralign-tui bookmarks add: {args.doc} has passages 1..{len(document.passages)}, not {args.passage}"
             )
-        bookmark = file.add(bookmark_for(document, args.passage, str(index.corpus), args.note or "", args.tag or []))
+        entities = index.passage_entities(document.doc, args.passage)
+        bookmark = file.add(
+            bookmark_for(document, args.passage, str(index.corpus), args.note or "", args.tag or [], entities=entities)
+        )
         if args.json:
             output.emit_json(bookmark.to_json())
         else:

@@ -632,7 +632,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="bookmark-write", exit_on_error=False)
     def _save_bookmark(self, document: Document, number: int, note: str, tags: list[str], query: str) -> None:
         try:
-            bookmark = bookmark_for(document, number, str(self.index.corpus), note, tags, query)
+            entities = self.index.passage_entities(document.doc, number)
+            bookmark = bookmark_for(document, number, str(self.index.corpus), note, tags, query, entities)
             self.bookmarks.add(bookmark)
         except RalignError as exc:
             self.app.call_from_thread(self.notify, str(exc), title="Bookmark not saved", severity="error", markup=False)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from collections.abc import Iterator
@@ -88,3 +89,29 @@ def _looks_like_source(name: str) -> bool:
         and not name.endswith(".")
         and len(name.split()) <= 10
     )
+
+
+@dataclass(frozen=True)
+class Difference:
+    only_in_a: list[str]  # runs of text (as written in A) that B lacks
+    only_in_b: list[str]
+    small_changes: int  # differing runs too short to list (case, punctuation, "U.S." written "u s")
+
+
+def difference(a_text: str, b_text: str, min_words: int = 4) -> Difference:
+    """What each of two near-duplicates has that the other lacks, compared word by word."""
+    a_words = list(words(a_text))
+    b_words = list(words(b_text))
+    matcher = difflib.SequenceMatcher(None, [w for w, _, _ in a_words], [w for w, _, _ in b_words], autojunk=False)
+    only_a: list[str] = []
+    only_b: list[str] = []
+    small = 0
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for side, lo, hi, text, out in ((a_words, a1, a2, a_text, only_a), (b_words, b1, b2, b_text, only_b)):
+            if hi - lo >= min_words:
+                out.append(" ".join(text[side[lo][1] : side[hi - 1][2]].split()))
+            elif hi > lo:
+                small += 1
+    return Difference(only_a, only_b, small)

@@ -17,8 +17,9 @@ from index.search import collapse_duplicates, search
 from index.store import CorpusIndex
 from index.xref import find_citations
 from tests.conftest import SEEDS, write
-from tests.readerkit import main, open_selected, reader, ready, search_for, view, wait_until
+from tests.readerkit import main, open_selected, reader, ready, search_for, wait_until
 from tui.cli import main as cli
+from tui.screens.diff import DiffScreen
 from tui.widgets.side_panel import SidePanel
 
 SEED_CITATIONS = {
@@ -198,6 +199,23 @@ async def test_panel_sources_duplicates_and_related() -> None:
             "related passages",
         )
         await search_for(pilot, "rogozin")
-        await open_selected(pilot)
+        await open_selected(pilot, "000_110210e14c1e0fc0.txt")
         assert any(kind == "dup" for kind, _ in panel.more)
-        assert view(app).document is not None
+        await pilot.press("equals_sign")
+        await wait_until(pilot, lambda: isinstance(app.screen, DiffScreen), "the comparison")
+        diff = app.screen
+        assert isinstance(diff, DiffScreen)
+        assert any("dsands@washingtontimes.com" in run for run in diff.difference.only_in_a)
+        assert any("copyright 2020 the washington times" in run for run in diff.difference.only_in_b)
+        await pilot.press("escape")
+
+
+def test_difference_lists_what_each_text_lacks() -> None:
+    from index.xref import difference
+
+    a = "The summit opened in Moscow. Leaders discussed gas. The pipeline will open next year."
+    b = "Sign in subscribe now for free today. the summit opened in moscow leaders discussed gas the pipeline will open"
+    found = difference(a, b)
+    assert found.only_in_b == ["Sign in subscribe now for free today"]
+    assert found.only_in_a == []  # "next year" is two words: a small change, counted, not listed
+    assert found.small_changes >= 1

@@ -15,6 +15,7 @@ from index.errors import ConfigError
 from index.store import CorpusIndex
 from tui.commands import DocumentCommands
 from tui.screens.bookmarks import BookmarksScreen
+from tui.screens.diff import DiffScreen
 from tui.screens.help import HelpScreen, key_table
 from tui.screens.main import MainScreen
 from tui.screens.note_dialog import NoteDialog
@@ -53,6 +54,7 @@ class ReaderApp(App[None]):
             ("help", HelpScreen.BINDINGS),
             ("bookmarks", BookmarksScreen.BINDINGS),
             ("note dialog", NoteDialog.BINDINGS),
+            ("comparison", DiffScreen.BINDINGS),
         ]
         return [(where, [b for b in bindings if isinstance(b, Binding)]) for where, bindings in sources]
 

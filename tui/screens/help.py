@@ -19,7 +19,14 @@ passages act on the passage under it.
 
 **Queries** use the Whoosh language: bare words must all appear (`putin xi`), `OR`, `NOT`,
 `"a phrase"`, `prefix*`, `fuzzy~`, fields such as `title:alliance`, `publication:"eurasia daily monitor"`,
-`author:blank`, `published:2016*`. Designators match however they are written: `S-400`, `s400`, `s 400`.
+`author:blank`, `published:2016*`, and entities by any of their names: `entity:"Sergei Shoigu"`,
+`person:putin AND weapon:s-400`, `org:sco` (also `place:`, `event:`, `money:`, `date:`).
+Designators match however they are written: `S-400`, `s400`, `s 400`.
+
+**The side panel** lists the document's entities by type (◆ people, ■ organisations, ▲ places,
+✚ weapons systems, ● events, $ money, ◷ dates); Enter on one highlights it and lists where else it
+appears. Below: near-duplicates (`=` compares them) and the sources the text cites. `r` lists
+passages elsewhere like the one under the cursor. `b` keeps a passage in your Markdown bookmarks.
 
 Keys can be remapped in `config.toml` under `[keys]`, by the ids below, e.g. `"hit.next" = "ctrl+n"`.
 """

@@ -29,6 +29,7 @@ from index.model import DocSummary, Document, SearchResult, Span
 from index.search import collapse_duplicates, search
 from index.store import CorpusIndex
 from index.textclean import safe_line
+from index.xref import difference
 from tui.messages import (
     BookmarkSaved,
     DocumentLoaded,
@@ -40,6 +41,7 @@ from tui.messages import (
 )
 from tui.safe import plain_content
 from tui.screens.bookmarks import BookmarksScreen
+from tui.screens.diff import DiffScreen
 from tui.screens.note_dialog import NoteDialog
 from tui.state import ReaderState, save_state
 from tui.widgets.document_view import DocumentView
@@ -100,6 +102,7 @@ class MainScreen(Screen[None]):
         Binding("B", "show_bookmarks", "Bookmarks", id="bookmarks.open", show=False),
         Binding("h", "toggle_entities", "Entity colours", id="entities.toggle", show=False),
         Binding("r", "related", "Related passages", id="passage.related", show=False),
+        Binding("equals_sign", "compare_duplicate", "Compare with near-duplicate", id="duplicate.compare", show=False),
     ]
 
     def __init__(self, index: CorpusIndex, state: ReaderState, bookmarks: BookmarkFile) -> None:
@@ -601,6 +604,24 @@ class MainScreen(Screen[None]):
         ]
         self.post_message(XrefsFound(f"Related to ¶{passage}", list(entries), request))
 
+    def action_compare_duplicate(self) -> None:
+        panel = self.query_one(SidePanel)
+        view = self.query_one(DocumentView)
+        duplicates = [doc for kind, doc in panel.more if kind == "dup"]
+        if view.document is None or not duplicates:
+            self.notify("This document has no near-duplicate.", timeout=3)
+            return
+        self._compare(view.document.doc, duplicates[0])
+
+    @work(thread=True, group="diff", exclusive=True, exit_on_error=False)
+    def _compare(self, doc_a: str, doc_b: str) -> None:
+        a, b = self.index.document(doc_a), self.index.document(doc_b)
+        if a is None or b is None:
+            return
+        found = difference(a.text, b.text)
+        screen = DiffScreen(a.meta.title or a.doc, b.meta.title or b.doc, found)
+        self.app.call_from_thread(self.app.push_screen, screen)
+
     def action_toggle_collapse(self) -> None:
         self.collapse = not self.collapse
         self.notify(
@@ -692,7 +713,7 @@ class MainScreen(Screen[None]):
         view_has_document = self.query_one(DocumentView).document is not None
         if action == "slash":
             return not isinstance(self.focused, Input)  # in a text box, `/` is a character
-        if action in ("copy_passage", "edit_passage", "bookmark", "related"):
+        if action in ("copy_passage", "edit_passage", "bookmark", "related", "compare_duplicate"):
             return view_has_document
         if action in ("next_hit", "previous_hit"):
             return view_has_document or self.query_one(ResultsList).mode == "hits"

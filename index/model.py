@@ -74,6 +74,7 @@ class SearchResult:
     suggestion: str = ""  # "did you mean", only when nothing matched
     error: str = ""  # a message for a query that could not be understood
     terms: tuple[str, ...] = field(default=())  # analysed query terms, for highlighting elsewhere
+    note: str = ""  # something the reader should say, e.g. the search was cut short
 
 
 @dataclass(frozen=True)

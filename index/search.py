@@ -66,7 +66,9 @@ def search(index: CorpusIndex, query: str, limit: int = 20) -> SearchResult:
             )
         )
     suggestion = suggest(index, query) if not raw.total and query.strip() else ""
-    return SearchResult(query, tuple(hits), raw.total, len(raw.doc_counts), suggestion, terms=tuple(sorted(all_terms)))
+    return SearchResult(
+        query, tuple(hits), raw.total, len(raw.doc_counts), suggestion, terms=tuple(sorted(all_terms)), note=raw.note
+    )
 
 
 _WORD_IN_QUERY = re.compile(r'(?<![\w:*~"])([^\W\d_]{2,})(?![\w:*~(])')

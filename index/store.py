@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from whoosh import collectors, qparser, query, sorting
 from whoosh import index as whoosh_index
-from whoosh import qparser, query, sorting
 from whoosh.writing import LockError
 
 from index import corpus as corpus_mod
@@ -44,6 +44,7 @@ except ImportError:  # pragma: no cover - not POSIX
 Progress = Callable[[int, int], object]
 FIRST_BATCH = 200  # documents committed early on a big first build, so search works at once
 MAX_FUZZY = 2
+SEARCH_TIME_LIMIT = 5.0  # seconds one query may run before it returns what it has
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class RawResults:
     total: int
     doc_counts: dict[str, int]
     error: str = ""
+    note: str = ""  # e.g. the search ran out of time and these are partial
 
 
 class CorpusIndex:
@@ -70,6 +72,7 @@ class CorpusIndex:
         self.location = location or paths.index_dir_for(self.corpus)
         self.messages: list[str] = []  # what a user should know about opening (rebuilt, fell back)
         self._write_lock = threading.Lock()
+        self.time_limit = SEARCH_TIME_LIMIT
         self._open_lock = threading.RLock()  # workers may all reach for a fresh index at once
         self._ix: Any = None
         self._side: SideStore | None = None
@@ -260,6 +263,8 @@ class CorpusIndex:
         if progress:
             progress(0, total)
         batches = [todo[:FIRST_BATCH], todo[FIRST_BATCH:]] if len(todo) > FIRST_BATCH else [todo]
+        if not total:
+            batches = []  # nothing changed: no writer, no lock, no commit
         for number, batch in enumerate(batches):
             if cancelled or (number and not batch):
                 continue
@@ -502,7 +507,16 @@ class CorpusIndex:
         ix = self.open()._ix
         try:
             with ix.searcher() as searcher:
-                results = searcher.search(parsed, limit=max(1, limit), groupedby=sorting.FieldFacet("doc"), terms=True)
+                collector = searcher.collector(limit=max(1, limit), groupedby=sorting.FieldFacet("doc"), terms=True)
+                # Bounded: a query over everything on a big corpus stops here with what it has. No
+                # alarm signal: searches run in worker threads, where only a time check works.
+                timed = collectors.TimeLimitCollector(collector, timelimit=self.time_limit, use_alarm=False)
+                note = ""
+                try:
+                    searcher.search_with_collector(parsed, timed)
+                except collectors.TimeLimit:
+                    note = f"the search stopped after {self.time_limit:g} s; these are the hits found by then"
+                results = timed.results()
                 groups = results.groups("doc")
                 doc_counts = {str(doc): len(nums) for doc, nums in groups.items()}
                 hits = [
@@ -510,15 +524,11 @@ class CorpusIndex:
                         hit["doc"],
                         hit["num"],
                         float(hit.score or 0.0),
-                        frozenset(
-                            t.decode("utf-8") if isinstance(t, bytes) else str(t)
-                            for field, t in (hit.matched_terms() or ())
-                            if field == "text"
-                        ),
+                        frozenset(_as_str(t) for field, t in (hit.matched_terms() or ()) if field == "text"),
                     )
                     for hit in results[: max(1, limit)]
                 ]
-                return RawResults(hits, len(results), doc_counts)
+                return RawResults(hits, len(results), doc_counts, note=note)
         except Exception as exc:
             return RawResults([], 0, {}, f"the search failed: {type(exc).__name__}: {exc}")
 

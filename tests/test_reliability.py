@@ -18,7 +18,7 @@ from index.errors import StoreError
 from index.search import search
 from index.store import CorpusIndex
 from tests.conftest import SEEDS, write
-from tests.readerkit import main, open_selected, reader, ready, results
+from tests.readerkit import main, open_selected, reader, ready, results, view, wait_until
 from tui.cli import main as cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,3 +155,49 @@ async def test_small_terminals_render_and_resize(size: tuple[int, int]) -> None:
         await pilot.pause()
         assert app.is_running and results(app).option_count == 5
         assert main(app).query_one("#document").size.height > 0
+
+
+def test_a_query_that_runs_long_returns_what_it_found(seed_index: CorpusIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    import index.store as store
+
+    def out_of_time(self: object) -> None:
+        raise store.collectors.TimeLimit  # what the time-limit collector raises when time is up
+
+    monkeypatch.setattr(store.collectors.TimeLimitCollector, "collect_matches", out_of_time)
+    result = search(seed_index, "*", limit=10)
+    assert "stopped after" in result.note
+    assert result.total >= 0
+
+
+def test_a_file_that_vanishes_while_indexing_is_skipped(tiny_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Path.read_bytes
+
+    def vanish(self: Path) -> bytes:
+        if self.name == "missiles.md":
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", vanish)
+    report = CorpusIndex(tiny_corpus).open().update()
+    assert ("missiles.md", "vanished while indexing") in [(s.path, s.reason) for s in report.skipped]
+
+
+async def test_a_one_megabyte_document_opens_and_scrolls(awkward_corpus: Path) -> None:
+    app = reader(awkward_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        screen = main(app)
+        target = next(t for t in results(app).targets if t.doc == "big.txt")
+        screen.open_target(target, focus=True)
+        await wait_until(
+            pilot,
+            lambda: view(app).document is not None and view(app).document.doc == "big.txt",
+            "the big document",
+            seconds=60,
+        )
+        await pilot.press("G")
+        await pilot.pause()
+        assert view(app).passage_number == len(view(app).document.passages)  # type: ignore[union-attr]
+        assert "Sino-Russian entente" in view(app).visible_text()
+        await pilot.press("g", "pagedown", "pagedown")
+        assert view(app).visible_text().strip()

@@ -176,3 +176,14 @@ def test_many_threads_opening_a_fresh_index_at_once(tiny_corpus: Path, monkeypat
         thread.join(timeout=60)
     assert errors == []
     assert index.document_count() == 3
+
+
+def test_an_update_with_nothing_to_do_takes_no_writer(tiny_corpus: Path, monkeypatch) -> None:
+    index = CorpusIndex(tiny_corpus).open()
+    index.update()
+
+    def no_writer(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a writer was opened for nothing")
+
+    monkeypatch.setattr(index._ix, "writer", no_writer)
+    assert index.update().unchanged == 3

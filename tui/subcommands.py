@@ -22,7 +22,7 @@ from index.bookmarks import (
 )
 from index.config import load_config
 from index.entity_view import group_mentions
-from index.errors import RalignError
+from index.errors import RalignError, StoreError
 from index.model import IndexReport
 from index.search import collapse_duplicates, search
 from index.store import CorpusIndex, open_index
@@ -40,7 +40,10 @@ def corpus_of(args: argparse.Namespace) -> Path:
 
 
 def updated_index(args: argparse.Namespace, rebuild: bool = False) -> tuple[CorpusIndex, IndexReport]:
-    """The corpus's index, brought up to date first, with a progress bar on stderr."""
+    """The corpus's index, brought up to date first, with a progress bar on stderr.
+
+    When another process is updating it, commands that only read go on with the index as it is.
+    """
     index = open_index(corpus_of(args))
     with output.progress_bar("indexing") as bar:
         task = bar.add_task("indexing", total=None)
@@ -48,7 +51,13 @@ def updated_index(args: argparse.Namespace, rebuild: bool = False) -> tuple[Corp
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        report = index.update(progress=progress, rebuild=rebuild)
+        try:
+            report = index.update(progress=progress, rebuild=rebuild)
+        except StoreError as exc:
+            if args.command == "index" or "another ralign-tui" not in str(exc):
+                raise
+            output.stderr().print(Text(f"note: {exc}; answering from the index as it is", style="yellow"))
+            report = IndexReport(0, 0, 0, ())
     if report.message:
         output.stderr().print(Text(f"note: {report.message}", style="yellow"))
     return index, report
@@ -89,6 +98,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         result = collapse_duplicates(index, result, duplicate_threshold())
     if result.error:
         raise UsageError(f"ralign-tui search: {result.error}")
+    if result.note:
+        output.stderr().print(Text(f"note: {result.note}", style="yellow"))
     if not result.total:
         hint = f'; did you mean "{result.suggestion}"?' if result.suggestion else ""
         output.stderr().print(Text(f"no matches for {args.query!r}{hint}"))

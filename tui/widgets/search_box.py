@@ -35,4 +35,7 @@ class SearchBox(Vertical):
             self.show_status(status)
         else:
             noun = "document" if result.documents == 1 else "documents"
-            self.show_status(Text(f"{result.total} passages in {result.documents} {noun}", style="dim"))
+            status = Text(f"{result.total} passages in {result.documents} {noun}", style="dim")
+            if result.note:
+                status.append(f" · {safe_line(result.note)}", style="yellow")
+            self.show_status(status)

@@ -29,6 +29,7 @@ TYPES = ("PERSON", "ORG", "PLACE", "WEAPON", "EVENT", "MONEY", "DATE")
 FIELD_OF_TYPE = {t: t.lower() for t in TYPES}
 EXTRACTOR_VERSION = 1
 GAZETTEER = Path(__file__).with_name("gazetteer.toml")
+WORLD = Path(__file__).with_name("world.toml")  # countries and capitals, kept apart from the domain list
 USER_FILE = "entities.toml"
 
 # Single words that are also ordinary English: in lowercased text they need context to count.
@@ -249,7 +250,10 @@ def user_file() -> Path:
 
 @lru_cache(maxsize=4)
 def _load_gazetteer(user_path: str, user_stamp: str) -> Gazetteer:
-    entries, ignored = _load_file(GAZETTEER)
+    entries, ignored = _load_file(WORLD)
+    domain, domain_ignored = _load_file(GAZETTEER)  # the domain list wins over the world list
+    entries += domain
+    ignored += domain_ignored
     if user_path:
         user_entries, user_ignored = _load_file(Path(user_path))
         entries += user_entries  # later entries with the same name override: the user's word wins
@@ -265,7 +269,7 @@ def load_gazetteer() -> Gazetteer:
 
 def extraction_key() -> str:
     """Changes whenever extraction would give other answers: the index re-extracts then."""
-    digest = hashlib.sha256(GAZETTEER.read_bytes())
+    digest = hashlib.sha256(GAZETTEER.read_bytes() + WORLD.read_bytes())
     digest.update(str(EXTRACTOR_VERSION).encode())
     path = user_file()
     if path.is_file():

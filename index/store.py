@@ -602,9 +602,11 @@ def _bounded(parsed: Any) -> Any:
 
 
 def _builtin_entries() -> tuple[list[Any], list[str]]:
-    from index.entities import _load_file
+    from index.entities import WORLD, _load_file
 
-    return _load_file(GAZETTEER)
+    world, _ = _load_file(WORLD)
+    domain, ignored = _load_file(GAZETTEER)
+    return world + domain, ignored
 
 
 def open_index(corpus: Path) -> CorpusIndex:

@@ -75,3 +75,22 @@ async def test_side_panel_lists_entities_and_shows_where_else_they_appear() -> N
         await wait_until(pilot, lambda: view(app).document.doc == "003_fbb29aa8b82af950.txt", "back")  # type: ignore[union-attr]
         await pilot.press("h")
         assert not view(app).show_entities
+
+
+async def test_palette_jumps_to_an_entity() -> None:
+    app = reader(SEEDS)
+    async with app.run_test(size=(150, 45)) as pilot:
+        await ready(pilot)
+        await search_for(pilot, "karaganov")
+        await open_selected(pilot, "003_fbb29aa8b82af950.txt")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"entity: wang yi")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_until(
+            pilot,
+            lambda: main(app).result is not None and main(app).result.query == 'entity:"Wang Yi"',
+            "the entity search",
+        )
+        assert {t.doc for t in main(app).query_one("#results").targets} == {"003_fbb29aa8b82af950.txt"}

@@ -13,7 +13,7 @@ from index.bookmarks import BookmarkFile, default_path
 from index.config import Config, load_config
 from index.errors import ConfigError
 from index.store import CorpusIndex
-from tui.commands import DocumentCommands
+from tui.commands import DocumentCommands, EntityCommands
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.diff import DiffScreen
 from tui.screens.help import HelpScreen, key_table
@@ -27,7 +27,7 @@ from tui.widgets.results import ResultsList
 class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "ralign-tui"
-    COMMANDS = App.COMMANDS | {DocumentCommands}
+    COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q,ctrl+q", "quit", "Quit", id="app.quit"),

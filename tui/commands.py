@@ -44,3 +44,35 @@ class DocumentCommands(Provider):
             score = matcher.match(title)
             if score > 0 and main is not None:
                 yield Hit(score, Text(title), partial(main.open_target, Target(doc), True), title, escape(doc))
+
+
+class EntityCommands(Provider):
+    """entity: NAME — the open document's entities; choosing one searches the corpus for it."""
+
+    def _entries(self) -> list[tuple[str, str]]:
+        from tui.screens.main import MainScreen
+        from tui.widgets.side_panel import SidePanel
+
+        main = next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None:
+            return []
+        entities = main.query_one(SidePanel).entities
+        return [(f"entity: {safe_line(e.name, 80)} ({e.type.lower()})", e.name) for e in entities]
+
+    def _jump(self, name: str) -> None:
+        from tui.screens.main import MainScreen
+
+        main = next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            main.search_entity(name)
+
+    async def discover(self) -> Hits:
+        for title, name in self._entries()[:15]:
+            yield DiscoveryHit(Text(title), partial(self._jump, name), title)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, name in self._entries():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, Text(title), partial(self._jump, name), title)

@@ -533,6 +533,13 @@ class MainScreen(Screen[None]):
             self.notify(f"Could not start the editor: {exc}", severity="error", markup=False)
 
     # entities and cross-references --------------------------------------------------------
+    def search_entity(self, name: str) -> None:
+        """Every passage of the corpus naming an entity, in the results list."""
+        box = self.query_one(SearchBox).input
+        box.value = 'entity:"' + name.replace('"', " ") + '"'
+        self._rerun_search()
+        self.set_focus(self.query_one(ResultsList))
+
     def action_toggle_entities(self) -> None:
         view = self.query_one(DocumentView)
         view.show_entities = not view.show_entities

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from index import paths
+from index.dates import MONTH
 from index.errors import ConfigError
 from index.tokens import words
 
@@ -124,14 +125,10 @@ _MONEY = re.compile(
     r"|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|rubles|roubles|yuan|euros|yen|rupees)\b)",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
 _DATE = re.compile(
-    rf"(?P<name>\b{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d{{2}})?\b(?!,\d)"
-    rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d{{2}})?\b"
-    rf"|\b{_MONTH}(?:\s+of)?\s+(?:19|20)\d{{2}}\b"
+    rf"(?P<name>\b{MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d{{2}})?\b(?!,\d)"
+    rf"|\b\d{{1,2}}\s+{MONTH}(?:\s+(?:19|20)\d{{2}})?\b"
+    rf"|\b{MONTH}(?:\s+of)?\s+(?:19|20)\d{{2}}\b"
     r"|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:19|20)\d{2}\b"
     r"|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
     r"|\b(?:the\s+)?(?:1[89]|20)\d0s\b"

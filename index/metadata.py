@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
+from index.dates import FULL_MONTH, MONTHS, SEASON
 from index.errors import ConfigError
 from index.model import Metadata
 from index.textclean import safe_line
@@ -14,9 +15,9 @@ from index.textclean import safe_line
 METADATA_FILE = "metadata.toml"
 _KNOWN_KEYS = ("title", "publication", "author", "published")
 
-_MONTHS = ("january february march april may june july august september october november december").split()
-_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
-_SEASONS = "Spring|Summer|Fall|Autumn|Winter"
+_MONTHS = MONTHS
+_MONTH_RE = FULL_MONTH
+_SEASONS = SEASON
 
 _PUBLICATION = re.compile(
     r"^Publication:\s*(?P<pub>.+?)(?:\s+Volume:\s*(?P<volume>\S+))?(?:\s+Issue:\s*(?P<issue>\S+))?\s*$"

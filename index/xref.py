@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from index.dates import MONTH
 from index.tokens import words
 
 SHINGLE_SIZE = 5
@@ -43,12 +44,8 @@ class Citation:
     end: int
 
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
 _DATE_AT_END = re.compile(
-    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|{_MONTH}\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|"
+    rf"(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|{MONTH}\s+\d{{4}}|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?|"
     r"(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{4}|(?:19|20)\d{2})\s*$"
 )
 _PARENTHESES = re.compile(r"\((?P<body>[^()\n]{3,400})\)")

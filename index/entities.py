@@ -245,12 +245,16 @@ def user_file() -> Path:
     return paths.config_dir() / USER_FILE
 
 
+def builtin_entries() -> tuple[list[EntityInfo], list[str]]:
+    """The shipped lists: countries and capitals, then the domain gazetteer, which wins over them."""
+    world, world_ignored = _load_file(WORLD)
+    domain, domain_ignored = _load_file(GAZETTEER)
+    return world + domain, world_ignored + domain_ignored
+
+
 @lru_cache(maxsize=4)
 def _load_gazetteer(user_path: str, user_stamp: str) -> Gazetteer:
-    entries, ignored = _load_file(WORLD)
-    domain, domain_ignored = _load_file(GAZETTEER)  # the domain list wins over the world list
-    entries += domain
-    ignored += domain_ignored
+    entries, ignored = builtin_entries()
     if user_path:
         user_entries, user_ignored = _load_file(Path(user_path))
         entries += user_entries  # later entries with the same name override: the user's word wins

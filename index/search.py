@@ -38,6 +38,14 @@ def snippet(text: str, spans: list[Span], width: int = SNIPPET_CHARS) -> tuple[s
     return prefix + flat[start:end] + suffix, inside, start
 
 
+def around(text: str, needle: str, width: int = 140) -> str:
+    """One line of text around the first occurrence of needle (any case), with … where cut."""
+    flat = " ".join(text.split())
+    at = flat.lower().find(needle.lower()) if needle else -1
+    start = max(0, at - width // 3) if at > 0 else 0
+    return ("…" if start else "") + flat[start : start + width] + ("…" if start + width < len(flat) else "")
+
+
 def search(index: CorpusIndex, query: str, limit: int = 20) -> SearchResult:
     raw = index.search_raw(query, limit)
     if raw.error:

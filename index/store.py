@@ -29,7 +29,7 @@ from whoosh.writing import LockError
 from index import corpus as corpus_mod
 from index import metadata as meta_mod
 from index import paths
-from index.entities import FIELD_OF_TYPE, GAZETTEER, Gazetteer, extract, extraction_key, load_gazetteer
+from index.entities import FIELD_OF_TYPE, Gazetteer, builtin_entries, extract, extraction_key, load_gazetteer
 from index.errors import ConfigError, CorpusError, StoreError
 from index.model import DocSummary, Document, IndexReport, Skipped, Span
 from index.schema import SCHEMA_VERSION, build_schema, text_analyzer
@@ -84,7 +84,7 @@ class CorpusIndex:
             self._entities_key = extraction_key()
         except ConfigError as exc:  # a broken entities.toml: extract with the shipped list, and say so
             self.messages.append(f"{exc}; using the built-in entity list")
-            self._gazetteer = Gazetteer(*_builtin_entries())
+            self._gazetteer = Gazetteer(*builtin_entries())
             self._entities_key = "builtin"
         self._parser = self._make_parser()
 
@@ -599,14 +599,6 @@ def _bounded(parsed: Any) -> Any:
     for child in parsed.children() if hasattr(parsed, "children") else ():
         _bounded(child)
     return parsed
-
-
-def _builtin_entries() -> tuple[list[Any], list[str]]:
-    from index.entities import WORLD, _load_file
-
-    world, _ = _load_file(WORLD)
-    domain, ignored = _load_file(GAZETTEER)
-    return world + domain, ignored
 
 
 def open_index(corpus: Path) -> CorpusIndex:

@@ -17,7 +17,7 @@ from tui.commands import DocumentCommands, EntityCommands
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.diff import DiffScreen
 from tui.screens.help import HelpScreen, key_table
-from tui.screens.main import MainScreen
+from tui.screens.main import MainScreen, main_screen
 from tui.screens.note_dialog import NoteDialog
 from tui.state import load_state
 from tui.widgets.document_view import DocumentView
@@ -86,7 +86,7 @@ class ReaderApp(App[None]):
             self.push_screen(HelpScreen(key_table(self.binding_sources(), self.key_display())))
 
     def _main(self) -> MainScreen | None:
-        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        return main_screen(self)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

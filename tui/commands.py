@@ -20,9 +20,9 @@ class DocumentCommands(Provider):
     """open: TITLE — every document of the corpus."""
 
     def _main(self) -> MainScreen | None:
-        from tui.screens.main import MainScreen
+        from tui.screens.main import main_screen
 
-        return next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
+        return main_screen(self.app)
 
     def _entries(self) -> list[tuple[str, str]]:
         main = self._main()
@@ -50,19 +50,19 @@ class EntityCommands(Provider):
     """entity: NAME — the open document's entities; choosing one searches the corpus for it."""
 
     def _entries(self) -> list[tuple[str, str]]:
-        from tui.screens.main import MainScreen
+        from tui.screens.main import main_screen
         from tui.widgets.side_panel import SidePanel
 
-        main = next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
+        main = main_screen(self.app)
         if main is None:
             return []
         entities = main.query_one(SidePanel).entities
         return [(f"entity: {safe_line(e.name, 80)} ({e.type.lower()})", e.name) for e in entities]
 
     def _jump(self, name: str) -> None:
-        from tui.screens.main import MainScreen
+        from tui.screens.main import main_screen
 
-        main = next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
+        main = main_screen(self.app)
         if main is not None:
             main.search_entity(name)
 

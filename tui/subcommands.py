@@ -24,7 +24,7 @@ from index.config import load_config
 from index.entity_view import group_mentions
 from index.errors import RalignError, StoreError
 from index.model import IndexReport
-from index.search import collapse_duplicates, search
+from index.search import around, collapse_duplicates, search
 from index.store import CorpusIndex, open_index
 from index.xref import DEFAULT_THRESHOLD
 from tui import output
@@ -274,12 +274,9 @@ def cmd_entities(args: argparse.Namespace) -> int:
     return 0
 
 
-def _passage_snippet(index: CorpusIndex, doc: str, passage: int, needle: str = "", width: int = 160) -> str:
+def _passage_snippet(index: CorpusIndex, doc: str, passage: int, needle: str = "") -> str:
     text = index.side.passage_texts([(doc, passage)]).get((doc, passage), ("", ""))[0]
-    flat = " ".join(text.split())
-    at = flat.lower().find(needle.lower()) if needle else -1
-    start = max(0, at - width // 3) if at > 0 else 0
-    return ("…" if start else "") + flat[start : start + width] + ("…" if start + width < len(flat) else "")
+    return around(text, needle, width=160)
 
 
 def cmd_xref(args: argparse.Namespace) -> int:

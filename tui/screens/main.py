@@ -11,9 +11,10 @@ import shlex
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -26,7 +27,7 @@ from index.bookmarks import Bookmark, BookmarkFile, anchor_in, bookmark_for
 from index.entity_view import EntitySummary, group_mentions
 from index.errors import RalignError
 from index.model import DocSummary, Document, SearchResult, Span
-from index.search import collapse_duplicates, search
+from index.search import around, collapse_duplicates, search
 from index.store import CorpusIndex
 from index.textclean import safe_line
 from index.xref import difference
@@ -56,14 +57,9 @@ PLACEHOLDER = "Choose a document (Enter) or search (/)."
 MARK_DUPLICATES_UP_TO = 3000
 
 
-def _around(text: str, needle: str, width: int = 140) -> str:
-    """A window of text around the first occurrence of needle."""
-    flat = " ".join(text.split())
-    at = flat.find(needle)
-    if at < 0 or len(flat) <= width:
-        return flat[:width]
-    start = max(0, at - width // 3)
-    return ("…" if start else "") + flat[start : start + width] + ("…" if start + width < len(flat) else "")
+def main_screen(app: App[Any]) -> MainScreen | None:
+    """The reader's main screen wherever it is in the stack (dialogs may be above it)."""
+    return next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
 
 
 class DocumentsListed(Message):
@@ -219,6 +215,10 @@ class MainScreen(Screen[None]):
             self.notify(f"{type(error).__name__}: {error}", title="Something failed", severity="error", markup=False)
 
     # document list and search ------------------------------------------------------
+    def _titles(self) -> dict[str, str]:
+        """Document id -> title, from the list as last read."""
+        return {s.doc: s.meta.title for s in self.summaries}
+
     def _request(self, kind: str) -> int:
         self._latest[kind] = self._latest.get(kind, 0) + 1
         return self._latest[kind]
@@ -401,7 +401,7 @@ class MainScreen(Screen[None]):
             view.go_to_hit(len(view.targets) - 1)
         panel = self.query_one(SidePanel)
         panel.show(document, list(message.entities))
-        titles = {s.doc: s.meta.title for s in self.summaries}
+        titles = self._titles()
         panel.show_more([(d, titles.get(d, d), c) for d, c in message.duplicates], list(message.sources))
         self.query_one(SidePanel).follow_cursor(view.passage_number)
         self.state.doc = document.doc
@@ -555,7 +555,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="xref", exclusive=True, exit_on_error=False)
     def _find_xrefs(self, entity: EntitySummary, here: str, request: int) -> None:
         rows = [r for r in self.index.mentions(name=entity.name) if r.doc != here]
-        titles = {s.doc: s.meta.title for s in self.summaries}
+        titles = self._titles()
         per_doc: dict[str, int] = {}
         for row in rows:
             per_doc[row.doc] = per_doc.get(row.doc, 0) + 1
@@ -568,7 +568,7 @@ class MainScreen(Screen[None]):
             seen.add((row.doc, row.passage))
             text = texts.get((row.doc, row.passage), ("", ""))[0]
             entries.append(
-                XrefEntry(row.doc, titles.get(row.doc, row.doc), row.passage, _around(text, row.text), per_doc[row.doc])
+                XrefEntry(row.doc, titles.get(row.doc, row.doc), row.passage, around(text, row.text), per_doc[row.doc])
             )
         self.post_message(XrefsFound(entity, list(entries), request))
 
@@ -588,12 +588,12 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="xref", exclusive=True, exit_on_error=False)
     def _find_citing(self, source: str, request: int) -> None:
         rows = self.index.citations(source=source)
-        titles = {s.doc: s.meta.title for s in self.summaries}
+        titles = self._titles()
         texts = self.index.side.passage_texts({(doc, passage) for doc, passage, _, _ in rows})
         seen: dict[tuple[str, int], XrefEntry] = {}
         for doc, passage, _cited, date in rows:
             text = texts.get((doc, passage), ("", ""))[0]
-            seen.setdefault((doc, passage), XrefEntry(doc, titles.get(doc, doc), passage, _around(text, date), 1))
+            seen.setdefault((doc, passage), XrefEntry(doc, titles.get(doc, doc), passage, around(text, date), 1))
         self.post_message(XrefsFound(f"Cites {source}", list(seen.values()), request))
 
     def action_related(self) -> None:
@@ -604,7 +604,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="xref", exclusive=True, exit_on_error=False)
     def _find_related(self, doc: str, passage: int, request: int) -> None:
         found = self.index.related(doc, passage, limit=15)
-        titles = {s.doc: s.meta.title for s in self.summaries}
+        titles = self._titles()
         entries = [
             XrefEntry(other, titles.get(other, other), number, "shared: " + ", ".join(reasons[:8]), 1)
             for other, number, _, reasons in found

@@ -131,6 +131,44 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
+# The FTS5 side of the whole-process build: read every file, cut it into blank-line passages, insert.
+FTS5_BUILD = """
+import pathlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[2])
+db.execute("CREATE VIRTUAL TABLE passages USING fts5(doc UNINDEXED, num UNINDEXED, text, tokenize='porter')")
+rows = []
+for path in sorted(pathlib.Path(sys.argv[1]).iterdir()):
+    text = path.read_text(encoding="utf-8", errors="replace")
+    parts = [p for p in text.split("\\n\\n") if p.strip()]
+    rows += [(path.name, n, p) for n, p in enumerate(parts, 1)]
+db.executemany("INSERT INTO passages VALUES (?, ?, ?)", rows)
+db.commit()
+"""
+
+
+def whole_process_builds(corpus: Path, work: Path, env: dict[str, str]) -> None:
+    """`ralign-tui index PATH` from nothing against a Python process building FTS5 from the same files."""
+    home = work / f"process-home-{corpus.name}"
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "tui", "index", str(corpus)],
+        env={**env, "RALIGN_HOME": str(home)},
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+    )
+    ours = time.perf_counter() - start
+    database = work / f"process-fts-{corpus.name}.db"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", FTS5_BUILD, str(corpus), str(database)], check=True)
+    theirs = time.perf_counter() - start
+    print(
+        f"build as whole processes: ralign-tui index {ours:6.2f} s   FTS5 process {theirs:5.2f} s   "
+        f"ratio {ours / theirs:5.1f}x"
+    )
+    shutil.rmtree(home, ignore_errors=True)
+
+
 BARE_APP = """
 from textual.app import App
 from textual.widgets import Footer, Input
@@ -161,6 +199,7 @@ def bench(size: int, work: Path, pool: list[str]) -> None:
         f"FTS5 {fts_time:6.2f} s  {passages / fts_time:8.0f} passages/s   ratio {build / fts_time:5.1f}x"
     )
     print(f"build process peak RSS: {build_rss / 1024:.0f} MB")
+    whole_process_builds(corpus, work, env)
 
     changed = corpus / "doc00007.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\nA new paragraph about Rosatom.", encoding="utf-8")

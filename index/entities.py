@@ -12,26 +12,12 @@ met in the same document. In lowercased text, names that are also ordinary words
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
-import tomllib
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from index import paths
 from index.dates import MONTH
-from index.errors import ConfigError
+from index.gazetteer import EntityInfo, Gazetteer, load_gazetteer, name_key
 from index.tokens import words
-
-TYPES = ("PERSON", "ORG", "PLACE", "WEAPON", "EVENT", "MONEY", "DATE")
-FIELD_OF_TYPE = {t: t.lower() for t in TYPES}
-EXTRACTOR_VERSION = 1
-GAZETTEER = Path(__file__).with_name("gazetteer.toml")
-WORLD = Path(__file__).with_name("world.toml")  # countries and capitals, kept apart from the domain list
-USER_FILE = "entities.toml"
 
 # Single words that are also ordinary English: in lowercased text they need context to count.
 COMMON_WORDS = frozenset(
@@ -118,15 +104,16 @@ _LOWER_DESIGNATOR = re.compile(
     r"\b(?P<prefix>s|su|mig|tu|kh|il|ka|mi|df|hq|jl|yak|j|t)[ -]?(?P<num>\d{2,3})(?P<suffix>[a-z]{0,2})\b"
 )
 _MONEY = re.compile(
-    r"(?P<name>(?:US|U\.S\.|A|C|HK)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn|mn)\b)?"
+    r"(?=[uUaAcChH$\d])(?P<name>(?:US|U\.S\.|A|C|HK)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn|mn)\b)?"
     r"|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)(?:\s(?:dollars|rubles|roubles|yuan|euros|yen|"
     r"won|rupees|pounds))?\b(?!\s(?:people|persons|tons|tonnes|cubic|barrels|residents|users|years|"
     r"citizens|inhabitants|troops|soldiers|miles|kilometers|km))"
     r"|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|rubles|roubles|yuan|euros|yen|rupees)\b)",
     re.IGNORECASE,
 )
+# The lookaheads only skip, at once, the many places no alternative can start (the same for money).
 _DATE = re.compile(
-    rf"(?P<name>\b{MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d{{2}})?\b(?!,\d)"
+    rf"(?=[JFMASONDWt\d])(?P<name>\b{MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d{{2}})?\b(?!,\d)"
     rf"|\b\d{{1,2}}\s+{MONTH}(?:\s+(?:19|20)\d{{2}})?\b"
     rf"|\b{MONTH}(?:\s+of)?\s+(?:19|20)\d{{2}}\b"
     r"|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:19|20)\d{2}\b"
@@ -166,118 +153,6 @@ class Mention:
     text: str  # as written
 
 
-@dataclass(frozen=True)
-class EntityInfo:
-    name: str
-    type: str
-    aliases: tuple[str, ...] = ()
-
-
-class Gazetteer:
-    """Known names: canonical entities with their aliases, indexed by normalised word sequences."""
-
-    def __init__(self, entries: Iterable[EntityInfo], ignored: Iterable[str] = ()) -> None:
-        self.entries: dict[str, EntityInfo] = {}
-        self.ignored = {_key(n) for n in ignored}
-        self._by_first: dict[str, list[tuple[tuple[str, ...], EntityInfo, str]]] = defaultdict(list)
-        for entry in entries:
-            self.entries[entry.name] = entry
-        for entry in self.entries.values():
-            for alias in (entry.name, *entry.aliases):
-                for form in _forms(alias):
-                    if form and _key(alias) not in self.ignored:
-                        self._by_first[form[0]].append((form, entry, alias))
-        for options in self._by_first.values():
-            options.sort(key=lambda item: -len(item[0]))
-        self.full_keys = {_key(entry.name) for entry in self.entries.values()}  # computed once, used per text
-
-    def candidates(self, first_word: str) -> list[tuple[tuple[str, ...], EntityInfo, str]]:
-        return self._by_first.get(first_word, [])
-
-    def lookup(self, name: str) -> EntityInfo | None:
-        form = tuple(w for w, _, _ in words(name))
-        for words_, entry, _ in self.candidates(form[0] if form else ""):
-            if words_ == form:
-                return entry
-        return None
-
-    def aliases_of(self, name: str) -> tuple[str, ...]:
-        entry = self.entries.get(name)
-        return entry.aliases if entry else ()
-
-
-def _key(name: str) -> str:
-    return " ".join(w for w, _, _ in words(name))
-
-
-def _forms(alias: str) -> list[tuple[str, ...]]:
-    """The word sequences an alias matches: dotted acronyms also as separate letters ("u s")."""
-    form = tuple(w for w, _, _ in words(alias))
-    forms = [form]
-    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", alias.replace(" ", "")):
-        forms.append(tuple(ch.lower() for ch in alias if ch.isalpha()))
-    return forms
-
-
-def _load_file(path: Path) -> tuple[list[EntityInfo], list[str]]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    entries = []
-    for kind, table in data.items():
-        if kind == "ignore":
-            continue
-        if kind not in TYPES or not isinstance(table, dict):
-            raise ConfigError(f"{path}: unknown section [{kind}] (known: {', '.join(TYPES)}, ignore)")
-        for name, aliases in table.items():
-            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-                raise ConfigError(f'{path}: [{kind}] {name!r} takes a list of names, e.g. ["Alias"]')
-            entries.append(EntityInfo(name, kind, tuple(aliases)))
-    ignore = data.get("ignore", {})
-    names = ignore.get("names", []) if isinstance(ignore, dict) else []
-    return entries, [str(n) for n in names]
-
-
-def user_file() -> Path:
-    return paths.config_dir() / USER_FILE
-
-
-def builtin_entries() -> tuple[list[EntityInfo], list[str]]:
-    """The shipped lists: countries and capitals, then the domain gazetteer, which wins over them."""
-    world, world_ignored = _load_file(WORLD)
-    domain, domain_ignored = _load_file(GAZETTEER)
-    return world + domain, world_ignored + domain_ignored
-
-
-@lru_cache(maxsize=4)
-def _load_gazetteer(user_path: str, user_stamp: str) -> Gazetteer:
-    entries, ignored = builtin_entries()
-    if user_path:
-        user_entries, user_ignored = _load_file(Path(user_path))
-        entries += user_entries  # later entries with the same name override: the user's word wins
-        ignored += user_ignored
-    return Gazetteer(entries, ignored)
-
-
-def load_gazetteer() -> Gazetteer:
-    path = user_file()
-    stamp = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-    return _load_gazetteer(str(path) if stamp else "", stamp)
-
-
-def extraction_key() -> str:
-    """Changes whenever extraction would give other answers: the index re-extracts then."""
-    digest = hashlib.sha256(GAZETTEER.read_bytes() + WORLD.read_bytes())
-    digest.update(str(EXTRACTOR_VERSION).encode())
-    path = user_file()
-    if path.is_file():
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def is_lowercased(text: str) -> bool:
     sample = text[:20000]
     letters = sum(map(str.isalpha, sample))
@@ -296,7 +171,9 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
         found += _lowercase_rule_mentions(text, gazetteer)
     chosen = _resolve_overlaps(found)
     chosen = _link_surnames(text, chosen, lowercase)
-    return [m for m in chosen if _key(m.name) not in gazetteer.ignored and _key(m.text) not in gazetteer.ignored]
+    return [
+        m for m in chosen if name_key(m.name) not in gazetteer.ignored and name_key(m.text) not in gazetteer.ignored
+    ]
 
 
 def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> list[tuple[int, Mention]]:
@@ -351,7 +228,7 @@ def _acceptable(
             return True
         if re.search(r"\b(?:a|an|the|this|that|of|its|his|her|their|our|my|your|in|on|at)\s*$", before):
             return False  # "a blank page", "in may": an ordinary word after a determiner or preposition
-        return _key(entry.name) in full_names_present and _key(entry.name) != form[0]
+        return name_key(entry.name) in full_names_present and name_key(entry.name) != form[0]
     # In cased text a name is capitalised as written: "blank" is not Stephen Blank, "us" not the US.
     first = surface[:1]
     if first.islower() and not alias[:1].islower() and not _DOMAIN.search(alias):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.entities import TYPES
+from index.model import ENTITY_TYPES as TYPES
 from index.sidestore import MentionRow
 
 

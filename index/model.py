@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "WEAPON", "EVENT", "MONEY", "DATE")
+
 
 @dataclass(frozen=True)
 class Passage:

@@ -7,10 +7,10 @@ from typing import Any
 
 from whoosh import analysis, fields
 
+from index.entity_query import KEY_FIELD, QUERY_FIELDS
 from index.tokens import STOP_WORDS, TOKEN_PATTERN, normalise
 
-SCHEMA_VERSION = 2
-ENTITY_FIELDS = ("person", "org", "place", "weapon", "event", "money", "date", "entity")
+SCHEMA_VERSION = 3
 
 
 class NormaliseFilter(analysis.Filter):
@@ -50,6 +50,8 @@ def build_schema() -> fields.Schema:
         publication=fields.TEXT(analyzer=names, phrase=True, multitoken_query="phrase"),
         author=fields.TEXT(analyzer=names, phrase=True, multitoken_query="phrase"),
         published=fields.ID(),
-        # Entity names (canonical and aliases) of each type in the passage; `entity` holds all.
-        **{name: fields.TEXT(analyzer=names, phrase=True, multitoken_query="phrase") for name in ENTITY_FIELDS},
+        # One key per entity the passage names; the type fields below only parse queries, which
+        # `index.entity_query` rewrites into these keys (they are never given values).
+        **{KEY_FIELD: fields.KEYWORD(lowercase=False, commas=False, scorable=True)},
+        **{name: fields.TEXT(analyzer=names, phrase=True, multitoken_query="phrase") for name in QUERY_FIELDS},
     )

@@ -60,7 +60,8 @@ def search(index: CorpusIndex, query: str, limit: int = 20) -> SearchResult:
             continue  # the index is mid-update; this passage's text is not committed yet
         text, title = found
         all_terms |= raw_hit.terms
-        shown, spans, offset = snippet(text, index.spans(text, raw_hit.terms, plan))
+        marked = index.spans(text, raw_hit.terms, plan) + index.entity_spans(raw_hit.doc, raw_hit.num, raw_hit.entities)
+        shown, spans, offset = snippet(text, sorted(set(marked), key=lambda s: (s.start, s.end)))
         hits.append(
             Hit(
                 raw_hit.doc,

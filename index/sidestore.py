@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.model import DocSummary, Document, Metadata, Passage
-from index.tokens import words
+from index.tokens import words_of
+from index.xref import sampled_shingles
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,9 +38,13 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
 CREATE INDEX IF NOT EXISTS mentions_name ON mentions (name);
-CREATE TABLE IF NOT EXISTS shingles (hash INTEGER, doc TEXT);
-CREATE INDEX IF NOT EXISTS shingles_hash ON shingles (hash);
-CREATE INDEX IF NOT EXISTS shingles_doc ON shingles (doc);
+-- Every name an entity is known by (canonical, alias, as written): entity queries match these.
+-- Kept when a document goes: a name once seen still names its entity.
+CREATE TABLE IF NOT EXISTS entity_forms (
+    type TEXT, name TEXT, form TEXT, PRIMARY KEY (type, name, form)
+) WITHOUT ROWID;
+-- One B-tree, no separate indexes: a third of the insert work of a rowid table with two indexes.
+CREATE TABLE IF NOT EXISTS shingles (hash INTEGER, doc TEXT, PRIMARY KEY (hash, doc)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS shingle_counts (doc TEXT PRIMARY KEY, n INTEGER);
 CREATE TABLE IF NOT EXISTS citations (doc TEXT, passage INTEGER, source TEXT, date TEXT, start INTEGER, "end" INTEGER);
 CREATE INDEX IF NOT EXISTS citations_doc ON citations (doc);
@@ -119,7 +124,8 @@ class SideStore:
         )
 
     # documents ------------------------------------------------------------
-    def put_document(self, db: sqlite3.Connection, document: Document, vocabulary: Iterable[str]) -> None:
+    def put_document(self, db: sqlite3.Connection, document: Document) -> None:
+        """A document's text and passages; its words are counted by the caller (`count_words`), per batch."""
         self.remove_document(db, document.doc)
         meta = document.meta
         db.execute(
@@ -141,30 +147,31 @@ class SideStore:
             "INSERT INTO passages VALUES (?, ?, ?, ?, ?)",
             [(p.doc, p.number, p.start, p.end, p.pid) for p in document.passages],
         )
-        self._count_words(db, vocabulary, +1)
 
     def remove_document(self, db: sqlite3.Connection, doc: str) -> None:
         """Forget a document (its file row stays to the caller)."""
         row = db.execute("SELECT text FROM documents WHERE doc=?", (doc,)).fetchone()
         if row is None:
             return
-        self._count_words(db, vocabulary_of(row[0]), -1)
+        old_words = vocabulary_of(row[0])
+        self.count_words(db, Counter(old_words), -1)
+        db.executemany("DELETE FROM shingles WHERE hash=? AND doc=?", [(h, doc) for h in sampled_shingles(row[0])])
         db.execute("DELETE FROM documents WHERE doc=?", (doc,))
         db.execute("DELETE FROM passages WHERE doc=?", (doc,))
-        for table in ("mentions", "shingles", "shingle_counts", "citations"):
+        for table in ("mentions", "shingle_counts", "citations"):
             db.execute(f"DELETE FROM {table} WHERE doc=?", (doc,))
 
     def forget_file(self, db: sqlite3.Connection, doc: str) -> None:
         self.remove_document(db, doc)
         db.execute("DELETE FROM files WHERE doc=?", (doc,))
 
-    def _count_words(self, db: sqlite3.Connection, vocabulary: Iterable[str], delta: int) -> None:
-        counts = Counter(vocabulary)
+    def count_words(self, db: sqlite3.Connection, counts: Counter[str], sign: int = 1) -> None:
+        """Add (or with sign -1 take away) the number of documents each word is written in."""
         db.executemany(
             "INSERT INTO vocab VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET docs = docs + ?",
-            [(word, delta, delta) for word in counts],
+            [(word, sign * n, sign * n) for word, n in counts.items()],
         )
-        if delta < 0:
+        if sign < 0:
             db.execute("DELETE FROM vocab WHERE docs <= 0")
 
     def put_mentions(self, db: sqlite3.Connection, doc: str, mentions: Iterable[MentionRow]) -> None:
@@ -172,6 +179,13 @@ class SideStore:
             "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(doc, m.passage, m.start, m.end, m.type, m.name, m.text) for m in mentions],
         )
+
+    def put_entity_forms(self, db: sqlite3.Connection, forms: Iterable[tuple[str, str, str]]) -> None:
+        db.executemany("INSERT OR IGNORE INTO entity_forms VALUES (?, ?, ?)", forms)
+
+    def entity_forms(self) -> list[tuple[str, str, str]]:
+        """(type, canonical name, a name it is known by) for every entity ever indexed."""
+        return [(str(t), str(n), str(f)) for t, n, f in self._db().execute("SELECT type, name, form FROM entity_forms")]
 
     def _select(self, sql: str, conditions: list[tuple[str, object | None]], order: str) -> list[tuple[object, ...]]:
         """sql with the conditions whose value is not None, ANDed, in the given order."""
@@ -189,19 +203,35 @@ class SideStore:
         )
         return [MentionRow(*row) for row in rows]  # type: ignore[arg-type]
 
+    def passage_mentions(self, doc: str, passage: int) -> list[tuple[int, int, str, str]]:
+        """(start, end, type, canonical name) of a passage's mentions, offsets into the passage's text."""
+        rows = self._db().execute(
+            'SELECT m.start - p.start, m."end" - p.start, m.type, m.name FROM mentions m '
+            "JOIN passages p ON p.doc = m.doc AND p.num = m.passage WHERE m.doc=? AND m.passage=? ORDER BY m.start",
+            (doc, passage),
+        )
+        return [(int(a), int(b), str(c), str(d)) for a, b, c, d in rows]
+
     def put_shingles(self, db: sqlite3.Connection, doc: str, hashes: set[int]) -> None:
         db.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, doc) for h in hashes])
         db.execute("INSERT OR REPLACE INTO shingle_counts VALUES (?, ?)", (doc, len(hashes)))
 
     def shared_shingles(self, doc: str) -> list[tuple[str, int, int, int]]:
         """(other doc, shared sampled shingles, this doc's count, other's count) for every overlapping doc."""
-        rows = self._db().execute(
-            "SELECT b.doc, count(*), ca.n, cb.n FROM shingles a JOIN shingles b ON a.hash = b.hash AND b.doc != a.doc "
-            "JOIN shingle_counts ca ON ca.doc = a.doc JOIN shingle_counts cb ON cb.doc = b.doc "
-            "WHERE a.doc = ? GROUP BY b.doc",
+        db = self._db()
+        row = db.execute("SELECT text FROM documents WHERE doc=?", (doc,)).fetchone()
+        mine = sorted(sampled_shingles(row[0])) if row else []
+        if not mine:
+            return []
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (hash INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM wanted")
+        db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(h,) for h in mine])
+        rows = db.execute(
+            "SELECT s.doc, count(*), c.n FROM wanted w JOIN shingles s ON s.hash = w.hash AND s.doc != ? "
+            "JOIN shingle_counts c ON c.doc = s.doc GROUP BY s.doc",
             (doc,),
-        )
-        return [(str(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in rows]
+        ).fetchall()
+        return [(str(r[0]), int(r[1]), len(mine), int(r[2])) for r in rows]
 
     def put_citations(self, db: sqlite3.Connection, doc: str, rows: Iterable[tuple[int, str, str, int, int]]) -> None:
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)", [(doc, *row) for row in rows])
@@ -265,9 +295,12 @@ class SideStore:
         return int(self._db().execute("SELECT count(*) FROM documents").fetchone()[0])
 
 
-def vocabulary_of(text: str) -> set[str]:
-    """The distinct written words of a text, for "did you mean" (no numbers, no one-letter words)."""
-    return {word for word, _, _ in words(text) if len(word) > 1 and word.isalpha()}
+def vocabulary_of(text: str, tokens: Iterable[str] | None = None) -> set[str]:
+    """The distinct written words of a text, for "did you mean" (no numbers, no one-letter words).
+
+    tokens: the text's normalised words, when the caller has them already.
+    """
+    return {word for word in (tokens if tokens is not None else words_of(text)) if len(word) > 1 and word.isalpha()}
 
 
 def _meta(title: str, pub: str, author: str, published: str, extra: str) -> Metadata:

@@ -1,5 +1,8 @@
 """The corpus index: the only module that opens Whoosh writers. Build, update, search, close.
 
+Whoosh is imported where it is first used, not with this module: the reader draws its first
+frame while a worker opens the index, and importing Whoosh is a third of a reader's start.
+
 Layout of an index folder: `whoosh/` (passage records), `side.sqlite` (texts, passages, file
 fingerprints, vocabulary), `open.lock` (serialises opening and wiping between processes).
 Whoosh commits first, then SQLite: a process killed in between leaves old fingerprints, so the
@@ -8,41 +11,43 @@ next run simply re-indexes those files.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
+import functools
 import gc
-import hashlib
 import json
 import shutil
 import sqlite3
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from whoosh import collectors, qparser, query, sorting
-from whoosh import index as whoosh_index
-from whoosh.writing import LockError
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from index import corpus as corpus_mod
 from index import metadata as meta_mod
 from index import paths
-from index.entities import FIELD_OF_TYPE, Gazetteer, builtin_entries, extract, extraction_key, load_gazetteer
+from index.entity_query import KEY_FIELD, QUERY_FIELDS, EntityNames, entity_key, rewrite
 from index.errors import ConfigError, CorpusError, StoreError
+from index.gazetteer import Gazetteer, builtin_entries, check_user_file, extraction_key, load_gazetteer
 from index.model import DocSummary, Document, IndexReport, Skipped, Span
-from index.schema import SCHEMA_VERSION, build_schema, text_analyzer
-from index.sidestore import Fingerprint, MentionRow, SideStore, vocabulary_of
-from index.xref import DEFAULT_THRESHOLD, containment, find_citations, sampled_shingles
+from index.sidestore import Fingerprint, MentionRow, SideStore
+from index.xref import DEFAULT_THRESHOLD, containment
+
+if TYPE_CHECKING:
+    from index.parallel import Job
+    from index.prepare import Prepared
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX
     fcntl = None  # type: ignore[assignment]
 
+_T = TypeVar("_T")
 Progress = Callable[[int, int], object]
-FIRST_BATCH = 200  # documents committed early on a big first build, so search works at once
+FIRST_BATCH = 50  # documents committed early on a big first build, so search works at once
+PARALLEL_MIN = 100  # fewer files than this are indexed in this process: starting workers costs ~0.5 s
 MAX_FUZZY = 2
 SEARCH_TIME_LIMIT = 5.0  # seconds one query may run before it returns what it has
 
@@ -53,6 +58,7 @@ class RawHit:
     num: int
     score: float
     terms: frozenset[str]  # analysed terms of the text field that matched in this passage
+    entities: frozenset[str] = frozenset()  # keys of the entities an entity-field query matched here
 
 
 @dataclass(frozen=True)
@@ -76,23 +82,31 @@ class CorpusIndex:
         self._open_lock = threading.RLock()  # workers may all reach for a fresh index at once
         self._ix: Any = None
         self._side: SideStore | None = None
-        self._vocabulary: tuple[int, dict[str, int]] | None = None
+        self._cache: dict[str, tuple[int, object]] = {}  # per-generation answers (vocabulary, entity names)
         self._generation = 0  # bumped by every update, so caches made during one are not kept
-        self._analyzer = text_analyzer()
+        self._gazetteer: Gazetteer | None = None  # built when first needed: a search does not need it
+        self._builtin_only = False
         try:
-            self._gazetteer: Gazetteer | None = load_gazetteer()
+            check_user_file()
             self._entities_key = extraction_key()
         except ConfigError as exc:  # a broken entities.toml: extract with the shipped list, and say so
             self.messages.append(f"{exc}; using the built-in entity list")
-            self._gazetteer = Gazetteer(*builtin_entries())
+            self._builtin_only = True
             self._entities_key = "builtin"
-        self._parser = self._make_parser()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(*builtin_entries()) if self._builtin_only else load_gazetteer()
+        return self._gazetteer
 
     # opening ----------------------------------------------------------------
     @property
     def key(self) -> str:
         """What an index must have been built with to be reused; anything else rebuilds it."""
-        return json.dumps({"schema": SCHEMA_VERSION, "entities": self._entities_key, "xref": 1})
+        from index.schema import SCHEMA_VERSION
+
+        return json.dumps({"schema": SCHEMA_VERSION, "entities": self._entities_key, "xref": 2})
 
     def open(self) -> CorpusIndex:
         with self._open_lock:
@@ -136,6 +150,8 @@ class CorpusIndex:
             side.close()
             raise _NeedsRebuild("it was made by another version" if stored_key else "")
         try:
+            from whoosh import index as whoosh_index
+
             ix = whoosh_index.open_dir(str(whoosh_dir))
             with ix.searcher() as searcher:
                 searcher.doc_count()
@@ -147,6 +163,10 @@ class CorpusIndex:
     def _create(self, location: Path) -> None:
         whoosh_dir = location / "whoosh"
         whoosh_dir.mkdir(parents=True, exist_ok=True)
+        from whoosh import index as whoosh_index
+
+        from index.schema import build_schema
+
         self._ix = whoosh_index.create_in(str(whoosh_dir), build_schema())
         self._side = SideStore(location / "side.sqlite")
         with self._side.transaction() as db:
@@ -203,14 +223,22 @@ class CorpusIndex:
         return self.side.document_count()
 
     def vocabulary(self) -> dict[str, int]:
+        return self._per_generation("vocabulary", self.side.vocabulary)
+
+    def entity_names(self) -> EntityNames:
+        """The names every indexed entity goes by, for answering entity-field queries."""
+        return self._per_generation("entity_names", lambda: EntityNames(self.side.entity_forms(), self._names_analyzer))
+
+    def _per_generation(self, slot: str, load: Callable[[], _T]) -> _T:
+        """load(), kept until the next update; never kept from the middle of one."""
         generation = self._generation
-        cached = self._vocabulary
-        if cached is None or cached[0] != generation or self._write_lock.locked():
-            words = self.side.vocabulary()
-            if not self._write_lock.locked():
-                self._vocabulary = (generation, words)
-            return words
-        return cached[1]
+        cached = self._cache.get(slot)
+        if cached is not None and cached[0] == generation and not self._write_lock.locked():
+            return cast(_T, cached[1])
+        value = load()
+        if not self._write_lock.locked():
+            self._cache[slot] = (generation, value)
+        return value
 
     # updating ---------------------------------------------------------------
     def update(
@@ -232,7 +260,7 @@ class CorpusIndex:
                 return self._update(progress, cancel, rebuild)
             finally:
                 self._generation += 1
-                self._vocabulary = None
+                self._cache.clear()
 
     def _update(self, progress: Progress | None, cancel: threading.Event | None, rebuilt: bool) -> IndexReport:
         files, skipped = corpus_mod.scan(self.corpus)
@@ -256,44 +284,62 @@ class CorpusIndex:
                     skipped.append(Skipped(source.doc, old.reason))
                 continue
             todo.append((source, given))
-        total = len(todo) + len(removed)
-        done = 0
-        indexed = 0
-        cancelled = False
-        if progress:
-            progress(0, total)
+        tally = _Tally(total=len(todo) + len(removed), unchanged=unchanged, skipped=skipped, progress=progress)
+        tally.step(0)
         batches = [todo[:FIRST_BATCH], todo[FIRST_BATCH:]] if len(todo) > FIRST_BATCH else [todo]
-        if not total:
+        if not tally.total:
             batches = []  # nothing changed: no writer, no lock, no commit
+        cancelled = False
         for number, batch in enumerate(batches):
             if cancelled or (number and not batch):
                 continue
-            with self._batch() as (writer, db):
-                if number == 0:
-                    for doc in removed:
-                        writer.delete_by_term("doc", doc)
-                        self.side.forget_file(db, doc)
-                        done += 1
-                for source, given in batch:
+            jobs = [(source, given, known.get(source.doc), given_all.get(source.doc)) for source, given in batch]
+            cancelled = self._index_batch(jobs, removed if number == 0 else [], tally, cancel)
+        skipped.sort(key=lambda s: s.path)
+        return IndexReport(
+            tally.indexed, len(removed), tally.unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled
+        )
+
+    def _index_batch(self, jobs: list[Job], removed: list[str], tally: _Tally, cancel: threading.Event | None) -> bool:
+        """Index one batch in one commit: in worker processes when it is big. True when cancelled."""
+        # Imported here: extraction compiles many patterns, and opening or searching needs none of them.
+        from index import parallel
+        from index.prepare import prepare
+
+        with self._batch() as (writer, db, segments):
+            for doc in removed:
+                writer.delete_by_term("doc", doc)
+                self.side.forget_file(db, doc)
+                tally.step(1)
+            words: Counter[str] = Counter()  # the batch's vocabulary: one upsert per word, not per file
+
+            def apply(prepared: Prepared, added: bool) -> None:
+                old = jobs_old.get(prepared.source.doc)
+                tally.count(self._apply(writer, db, prepared, old, added, words))
+
+            jobs_old = {source.doc: old for source, _, old, _ in jobs}
+            cancelled = False
+            if len(jobs) >= PARALLEL_MIN and parallel.worker_count() > 1:
+                index_dir = str(self.location / "whoosh")
+                segments += parallel.build(index_dir, jobs, self.gazetteer, lambda p: apply(p, True), cancel)
+                cancelled = cancel is not None and cancel.is_set() and tally.done < tally.total
+            else:
+                for job in jobs:
                     if cancel is not None and cancel.is_set():
                         cancelled = True
                         break
-                    result = self._index_file(writer, db, source, given, known.get(source.doc), given_all)
-                    if isinstance(result, Skipped):
-                        skipped.append(result)
-                    elif result:
-                        indexed += 1
-                    else:
-                        unchanged += 1
-                    done += 1
-                    if progress:
-                        progress(done, total)
-        skipped.sort(key=lambda s: s.path)
-        return IndexReport(indexed, len(removed), unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled)
+                    apply(prepare(*job, self.gazetteer, self._names_analyzer), False)
+            self.side.count_words(db, words)
+        return cancelled
 
     @contextlib.contextmanager
-    def _batch(self) -> Iterator[tuple[Any, sqlite3.Connection]]:
-        """A Whoosh writer and a SQLite transaction committed together, Whoosh first."""
+    def _batch(self) -> Iterator[tuple[Any, sqlite3.Connection, list[Any]]]:
+        """A Whoosh writer and a SQLite transaction committed together, Whoosh first.
+
+        The list takes segments written by build workers: the commit adds them to the index.
+        """
+        from whoosh.writing import LockError
+
         try:
             writer = self._ix.writer(timeout=5.0, limitmb=256)
         except LockError:
@@ -302,114 +348,59 @@ class CorpusIndex:
             ) from None
         gc_was_enabled = gc.isenabled()
         gc.disable()  # the build allocates millions of small objects that never form cycles
+        segments: list[Any] = []
         try:
             with self.side.transaction() as db:
                 try:
-                    yield writer, db
+                    yield writer, db, segments
                 except BaseException:
                     writer.cancel()
                     raise
-                writer.commit()
+                if segments:
+                    _commit_with_segments(writer, segments)
+                else:
+                    writer.commit()
         except OSError as exc:
-            raise StoreError(f"the index could not be written at {self.location}: {exc.strerror or exc}") from None
+            raise StoreError(f"the index could not be written at {self.location}: {exc.strerror or exc}") from exc
         finally:
             if gc_was_enabled:
                 gc.enable()
 
-    def _index_file(
+    def _apply(
         self,
         writer: Any,
         db: sqlite3.Connection,
-        source: corpus_mod.SourceFile,
-        given: str,
+        prepared: Prepared,
         old: Fingerprint | None,
-        given_all: dict[str, dict[str, object]],
+        added: bool,
+        words: Counter[str],
     ) -> bool | Skipped:
-        """Index one file. True when (re)indexed, False when its content had not changed."""
-        data = corpus_mod.read_bytes(source)
-        if isinstance(data, Skipped):
-            document: Document | Skipped = data
-            sha = ""
-        else:
-            sha = hashlib.blake2b(data, digest_size=16).hexdigest()
-            if old and old.sha == sha and old.given == given:  # touched, not changed
-                fingerprint = Fingerprint(source.size, source.mtime_ns, sha, given, old.reason)
-                self.side.put_fingerprint(db, source.doc, fingerprint)
-                return Skipped(source.doc, old.reason) if old.reason else False
-            document = corpus_mod.document_from_bytes(source.doc, data, given_all.get(source.doc))
+        """Write one prepared file: True when (re)indexed, False when its content had not changed.
+
+        added: its passages are already in a worker's segment; otherwise they go to this writer.
+        words: the batch's vocabulary counts, written once at its end (one upsert per word, not per file).
+        """
+        doc, fingerprint = prepared.source.doc, prepared.fingerprint
+        if not prepared.changed:
+            self.side.put_fingerprint(db, doc, fingerprint)
+            return Skipped(doc, fingerprint.reason) if fingerprint.reason else False
         if old is not None:
-            writer.delete_by_term("doc", source.doc)
-            self.side.remove_document(db, source.doc)
-        if isinstance(document, Skipped):
-            fingerprint = Fingerprint(source.size, source.mtime_ns, sha, given, document.reason)
-            self.side.put_fingerprint(db, source.doc, fingerprint)
-            return document
-        meta = document.meta
-        rows = self._mentions_of(document)
-        by_passage: dict[int, list[MentionRow]] = {}
-        for row in rows:
-            by_passage.setdefault(row.passage, []).append(row)
-        for passage in document.passages:
-            writer.add_document(
-                pid=passage.pid,
-                doc=document.doc,
-                num=passage.number,
-                text=document.passage_text(passage),
-                title=meta.title,
-                publication=meta.publication,
-                author=meta.author,
-                published=meta.published,
-                **self._entity_fields(by_passage.get(passage.number, [])),
-            )
-        self.side.put_document(db, document, vocabulary_of(document.text))
-        self.side.put_mentions(db, document.doc, rows)
-        self.side.put_shingles(db, document.doc, sampled_shingles(document.text))
-        starts = [p.start for p in document.passages]
-        self.side.put_citations(
-            db,
-            document.doc,
-            [
-                (
-                    document.passages[max(0, bisect.bisect_right(starts, c.start) - 1)].number,
-                    c.source,
-                    c.date,
-                    c.start,
-                    c.end,
-                )
-                for c in find_citations(document.text)
-            ],
-        )
-        self.side.put_fingerprint(db, source.doc, Fingerprint(source.size, source.mtime_ns, sha, given))
+            writer.delete_by_term("doc", doc)  # reaches the index's old segments, never a worker's new one
+            self.side.remove_document(db, doc)
+        self.side.put_fingerprint(db, doc, fingerprint)
+        document = prepared.document
+        if document is None:
+            return Skipped(doc, fingerprint.reason)
+        if not added:
+            for record in prepared.records:
+                writer.add_document(**record)
+        self.side.put_document(db, document)
+        words.update(prepared.vocabulary)
+        self.side.put_mentions(db, doc, prepared.mentions)
+        self.side.put_entity_forms(db, prepared.forms)
+        self.side.put_shingles(db, doc, prepared.shingles)
+        self.side.put_citations(db, doc, prepared.citations)
         return True
-
-    def _mentions_of(self, document: Document) -> list[MentionRow]:
-        mentions = extract(document.text, self._gazetteer)
-        starts = [p.start for p in document.passages]
-        rows = []
-        for mention in mentions:
-            index = bisect.bisect_right(starts, mention.start) - 1
-            if index >= 0:
-                number = document.passages[index].number
-                rows.append(
-                    MentionRow(
-                        document.doc, number, mention.start, mention.end, mention.type, mention.name, mention.text
-                    )
-                )
-        return rows
-
-    def _entity_fields(self, rows: list[MentionRow]) -> dict[str, str]:
-        """Per type, the names a passage mentions (canonical, aliases, as written), for field queries."""
-        names: dict[str, set[str]] = {}
-        for row in rows:
-            bucket = names.setdefault(FIELD_OF_TYPE[row.type], set())
-            bucket.add(row.name)
-            bucket.add(row.text)
-            if self._gazetteer is not None:
-                bucket.update(self._gazetteer.aliases_of(row.name))
-        fields = {field: " ; ".join(sorted(values)) for field, values in names.items()}
-        if names:
-            fields["entity"] = " ; ".join(sorted(set().union(*names.values())))
-        return fields
 
     def near_duplicates(self, doc: str, threshold: float = DEFAULT_THRESHOLD) -> list[tuple[str, float]]:
         """Documents that are this one in another form: shingle containment at or above the threshold."""
@@ -432,6 +423,8 @@ class CorpusIndex:
             key_terms = [t for t, _ in searcher.key_terms_from_text("text", text, numterms=12) if len(t) > 2]
             if not key_terms:
                 return []
+            from whoosh import query
+
             q = query.Or([query.Term("text", t) for t in key_terms])
             results = searcher.search(q, limit=limit * 4, terms=True)
             written = {
@@ -467,10 +460,9 @@ class CorpusIndex:
 
     def resolve_entity(self, name: str) -> tuple[str, str] | None:
         """(canonical name, type) for a canonical name or any alias, in any case; None if unknown."""
-        if self._gazetteer is not None:
-            known = self._gazetteer.lookup(name)
-            if known is not None:
-                return known.name, known.type
+        known = self.gazetteer.lookup(name)
+        if known is not None:
+            return known.name, known.type
         wanted = name.strip().lower()
         for canonical, kind in self.side.entity_names():
             if canonical.lower() == wanted:
@@ -481,10 +473,29 @@ class CorpusIndex:
         return None
 
     # searching --------------------------------------------------------------
-    def _make_parser(self) -> Any:
+    @functools.cached_property
+    def _parser(self) -> Any:
+        from whoosh import qparser
+
+        from index.schema import build_schema
+
         parser = qparser.QueryParser("text", build_schema())
         parser.add_plugin(qparser.FuzzyTermPlugin())
         return parser
+
+    @functools.cached_property
+    def _analyzer(self) -> Any:
+        """The text field's analysis, for highlighting exactly what the index matched."""
+        from index.schema import text_analyzer
+
+        return text_analyzer()
+
+    @functools.cached_property
+    def _names_analyzer(self) -> Any:
+        """The entity fields' analysis (unstemmed), for entity keys and names."""
+        from index.schema import name_analyzer
+
+        return name_analyzer()
 
     def parse(self, text: str) -> Any:
         """A Whoosh query for the text; raises ValueError with a readable message."""
@@ -492,7 +503,8 @@ class CorpusIndex:
             parsed = self._parser.parse(text)
         except Exception as exc:
             raise ValueError(f"could not read the query: {exc}") from None
-        return _bounded(parsed)
+        parsed = _bounded(parsed)
+        return rewrite(parsed, self.entity_names()) if _asks_entities(parsed) else parsed
 
     def search_raw(self, text: str, limit: int = 20) -> RawResults:
         """Ranked passage hits for a query, at most `limit`, with per-document hit counts."""
@@ -502,6 +514,8 @@ class CorpusIndex:
             parsed = self.parse(text)
         except ValueError as exc:
             return RawResults([], 0, {}, str(exc))
+        from whoosh import collectors, query, sorting
+
         if parsed is query.NullQuery or isinstance(parsed, query.NullQuery.__class__):
             return RawResults([], 0, {})
         ix = self.open()._ix
@@ -519,15 +533,18 @@ class CorpusIndex:
                 results = timed.results()
                 groups = results.groups("doc")
                 doc_counts = {str(doc): len(nums) for doc, nums in groups.items()}
-                hits = [
-                    RawHit(
-                        hit["doc"],
-                        hit["num"],
-                        float(hit.score or 0.0),
-                        frozenset(_as_str(t) for field, t in (hit.matched_terms() or ()) if field == "text"),
+                hits = []
+                for hit in results[: max(1, limit)]:
+                    matched = hit.matched_terms() or ()
+                    hits.append(
+                        RawHit(
+                            hit["doc"],
+                            hit["num"],
+                            float(hit.score or 0.0),
+                            frozenset(_as_str(t) for field, t in matched if field == "text"),
+                            frozenset(_as_str(t) for field, t in matched if field == KEY_FIELD),
+                        )
                     )
-                    for hit in results[: max(1, limit)]
-                ]
                 return RawResults(hits, len(results), doc_counts, note=note)
         except Exception as exc:
             return RawResults([], 0, {}, f"the search failed: {type(exc).__name__}: {exc}")
@@ -558,10 +575,46 @@ class CorpusIndex:
                     found.append(Span(tokens[i][1], tokens[i + size - 1][2]))
         return sorted(set(found), key=lambda s: (s.start, s.end))
 
+    def entity_spans(self, doc: str, passage: int, keys: frozenset[str]) -> list[Span]:
+        """Where in a passage's text the entities with these keys are mentioned."""
+        if not keys:
+            return []
+        return [
+            Span(start, end)
+            for start, end, kind, name in self.side.passage_mentions(doc, passage)
+            if entity_key(kind, name, self._names_analyzer) in keys
+        ]
+
     def query_terms(self, text: str) -> frozenset[str]:
         """The text-field terms of a query, for highlighting without searching."""
         plan = self.highlight_plan(text)
         return plan.alone | {w for phrase in plan.phrases for w in phrase}
+
+
+@dataclass
+class _Tally:
+    """What an update has done so far, reported as it goes."""
+
+    total: int
+    unchanged: int
+    skipped: list[Skipped]
+    progress: Progress | None
+    done: int = 0
+    indexed: int = 0
+
+    def step(self, files: int) -> None:
+        self.done += files
+        if self.progress:
+            self.progress(self.done, self.total)
+
+    def count(self, result: bool | Skipped) -> None:
+        if isinstance(result, Skipped):
+            self.skipped.append(result)
+        elif result:
+            self.indexed += 1
+        else:
+            self.unchanged += 1
+        self.step(1)
 
 
 @dataclass(frozen=True)
@@ -571,6 +624,8 @@ class HighlightPlan:
 
 
 def _collect_terms(parsed: Any, alone: set[str], phrases: list[tuple[str, ...]]) -> None:
+    from whoosh import query
+
     if isinstance(parsed, query.Phrase):
         if parsed.fieldname == "text":
             phrases.append(tuple(str(w) for w in parsed.words))
@@ -584,8 +639,29 @@ def _collect_terms(parsed: Any, alone: set[str], phrases: list[tuple[str, ...]])
         _collect_terms(child, alone, phrases)
 
 
+def _asks_entities(parsed: Any) -> bool:
+    if getattr(parsed, "fieldname", None) in QUERY_FIELDS:
+        return True
+    return any(_asks_entities(child) for child in (parsed.children() if hasattr(parsed, "children") else ()))
+
+
 def _as_str(term: object) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+
+
+def _commit_with_segments(writer: Any, segments: list[Any]) -> None:
+    """Commit a writer and add the segments build workers wrote, as Whoosh's multi-process writer does."""
+    try:
+        final = writer._merge_segments(None, None, False)  # keep the existing segments as they are
+        if writer._added:
+            final.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
+        writer._commit_toc(final + segments)
+    except Exception:
+        writer._cleanup_on_error()
+        raise
+    writer._finish()
 
 
 class _NeedsRebuild(Exception):
@@ -594,6 +670,8 @@ class _NeedsRebuild(Exception):
 
 def _bounded(parsed: Any) -> Any:
     """Clamp what could make one query run for long: wide fuzzy distances."""
+    from whoosh import query
+
     if isinstance(parsed, query.FuzzyTerm) and parsed.maxdist > MAX_FUZZY:
         parsed.maxdist = MAX_FUZZY
     for child in parsed.children() if hasattr(parsed, "children") else ():

@@ -34,3 +34,8 @@ def words(text: str) -> Iterator[tuple[str, int, int]]:
     """(normalised word, start, end) for every token of text; stop words included."""
     for match in TOKEN_RE.finditer(text):
         yield normalise(match.group()), match.start(), match.end()
+
+
+def words_of(text: str) -> list[str]:
+    """The normalised words of text, without their places."""
+    return [normalise(match) for match in TOKEN_RE.findall(text)]

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from index.dates import MONTH
-from index.tokens import words
+from index.tokens import words, words_of
 
 SHINGLE_SIZE = 5
 SAMPLE_MOD = 4  # keep a quarter of the shingles (those whose hash is 0 mod 4): same choice in every text
@@ -18,13 +18,16 @@ MIN_SAMPLED = 6  # below this a text is too short to call anything its duplicate
 DEFAULT_THRESHOLD = 0.5
 
 
-def sampled_shingles(text: str) -> set[int]:
-    """Hashes of the text's word 5-shingles (lower case, punctuation gone), a fixed quarter of them."""
-    tokens = [w for w, _, _ in words(text)]
+def sampled_shingles(text: str, tokens: list[str] | None = None) -> set[int]:
+    """Hashes of the text's word 5-shingles (lower case, punctuation gone), a fixed quarter of them.
+
+    CRC-32 (C, stable across processes): a chance collision adds one shared shingle among hundreds,
+    far below any duplicate threshold. tokens: the text's normalised words, when the caller has them.
+    """
+    tokens = tokens if tokens is not None else words_of(text)
     out = set()
     for i in range(len(tokens) - SHINGLE_SIZE + 1):
-        digest = hashlib.blake2b(" ".join(tokens[i : i + SHINGLE_SIZE]).encode(), digest_size=8).digest()
-        value = int.from_bytes(digest, "big", signed=True)
+        value = zlib.crc32(" ".join(tokens[i : i + SHINGLE_SIZE]).encode())
         if value % SAMPLE_MOD == 0:
             out.add(value)
     return out

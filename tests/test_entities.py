@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from index.corpus import load_all
-from index.entities import Gazetteer, extract, is_lowercased, load_gazetteer
+from index.entities import extract, is_lowercased
 from index.errors import ConfigError
+from index.gazetteer import Gazetteer, load_gazetteer
 from index.tokens import words
 from tests.conftest import SEEDS
 

@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = commands.add_parser("index", help="build or update the index, reporting skipped files")
     _common(index)
+    index.add_argument("path", nargs="?", type=Path, help="corpus folder (the same as --corpus)")
     index.add_argument("--rebuild", action="store_true", help="throw the index away and build it anew")
 
     search = commands.add_parser("search", help="search the corpus (Whoosh query language)")

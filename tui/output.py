@@ -8,24 +8,29 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from index.model import Span
 from index.textclean import safe_line
+
+if TYPE_CHECKING:  # rich is imported where it is used: `--json` output never needs it
+    from rich.console import Console
+    from rich.text import Text
 
 HIGHLIGHT_STYLE = "bold black on yellow"
 
 
 def stdout() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)
 
 
 def stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
@@ -34,12 +39,22 @@ def emit_json(value: object) -> None:
     sys.stdout.write("\n")
 
 
-def plain(text: str, style: str = "") -> Text:
-    return Text(safe_line(text), style=style)
+def text(words: str, style: str = "") -> Text:
+    """Our own words (never a document's) as rich text."""
+    from rich.text import Text
+
+    return Text(words, style=style)
+
+
+def plain(words: str, style: str = "") -> Text:
+    """A document's or a file's words: cleaned to one safe line, never markup."""
+    return text(safe_line(words), style)
 
 
 def highlighted(text: str, spans: tuple[Span, ...] | list[Span], style: str = HIGHLIGHT_STYLE) -> Text:
     """Text with spans styled; the text is data, never parsed as markup."""
+    from rich.text import Text
+
     out = Text(text)
     for span in spans:
         out.stylize(style, span.start, span.end)
@@ -47,16 +62,36 @@ def highlighted(text: str, spans: tuple[Span, ...] | list[Span], style: str = HI
 
 
 @contextmanager
-def progress_bar(label: str) -> Iterator[Progress]:
-    """A progress bar on stderr; quiet when stderr is not a terminal."""
-    console = stderr()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as bar:
-        yield bar
+def progress_reporter(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress(done, total) callback drawing a bar on stderr once there is work to show.
+
+    Nothing is drawn (or imported) while total is 0, so a command with nothing to index starts fast;
+    the bar is quiet when stderr is not a terminal.
+    """
+    bar: list[Any] = []  # the rich Progress and its task, once started
+
+    def progress(done: int, total: int) -> None:
+        if not bar:
+            if not total:
+                return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            console = stderr()
+            started = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+                disable=not console.is_terminal,
+            )
+            started.start()
+            bar.extend([started, started.add_task(label, total=total)])
+        bar[0].update(bar[1], completed=done, total=total)
+
+    try:
+        yield progress
+    finally:
+        if bar:
+            bar[0].stop()

@@ -1,4 +1,8 @@
-"""The CLI subcommands: each parses nothing, calls `index/`, and prints for people or as JSON."""
+"""The CLI subcommands: each parses nothing, calls `index/`, and prints for people or as JSON.
+
+What only one command needs (bookmarks, entity grouping, tables) is imported inside it: a
+`search` process should not pay for the rest, and its start-up is most of its time.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,19 @@ import argparse
 import sys
 from dataclasses import asdict
 from pathlib import Path
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from index import paths
-from index.bookmarks import (
-    FILE_HEADER,
-    BookmarkFile,
-    Parsed,
-    bookmark_for,
-    default_path,
-    newest_first,
-    render_block,
-)
 from index.config import load_config
-from index.entity_view import group_mentions
 from index.errors import RalignError, StoreError
 from index.model import IndexReport
 from index.search import around, collapse_duplicates, search
 from index.store import CorpusIndex, open_index
 from index.xref import DEFAULT_THRESHOLD
 from tui import output
+
+if TYPE_CHECKING:
+    from index.bookmarks import BookmarkFile, Parsed
 
 
 class UsageError(RalignError):
@@ -36,7 +31,10 @@ class UsageError(RalignError):
 
 def corpus_of(args: argparse.Namespace) -> Path:
     corpus: Path | None = getattr(args, "corpus", None)
-    return corpus if corpus else paths.seed_dir()
+    given: Path | None = getattr(args, "path", None)
+    if corpus and given and corpus != given:
+        raise UsageError(f"ralign-tui {args.command}: two corpus folders given ({given} and --corpus {corpus})")
+    return given or corpus or paths.seed_dir()
 
 
 def updated_index(args: argparse.Namespace, rebuild: bool = False) -> tuple[CorpusIndex, IndexReport]:
@@ -45,21 +43,16 @@ def updated_index(args: argparse.Namespace, rebuild: bool = False) -> tuple[Corp
     When another process is updating it, commands that only read go on with the index as it is.
     """
     index = open_index(corpus_of(args))
-    with output.progress_bar("indexing") as bar:
-        task = bar.add_task("indexing", total=None)
-
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
+    with output.progress_reporter("indexing") as progress:
         try:
             report = index.update(progress=progress, rebuild=rebuild)
         except StoreError as exc:
             if args.command == "index" or "another ralign-tui" not in str(exc):
                 raise
-            output.stderr().print(Text(f"note: {exc}; answering from the index as it is", style="yellow"))
+            output.stderr().print(output.text(f"note: {exc}; answering from the index as it is", style="yellow"))
             report = IndexReport(0, 0, 0, ())
     if report.message:
-        output.stderr().print(Text(f"note: {report.message}", style="yellow"))
+        output.stderr().print(output.text(f"note: {report.message}", style="yellow"))
     return index, report
 
 
@@ -80,14 +73,16 @@ def cmd_index(args: argparse.Namespace) -> int:
         return 0
     console = output.stdout()
     console.print(
-        Text(
+        output.text(
             f"{index.document_count()} documents in {output.safe_line(str(index.corpus))}: "
             f"{report.indexed} indexed, {report.removed} removed, {report.unchanged} unchanged, "
             f"{len(report.skipped)} skipped"
         )
     )
     for skipped in report.skipped:
-        console.print(Text("  skipped ") + output.plain(skipped.path, "bold") + Text(f": {skipped.reason}"))
+        console.print(
+            output.text("  skipped ") + output.plain(skipped.path, "bold") + output.text(f": {skipped.reason}")
+        )
     return 0
 
 
@@ -99,10 +94,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.error:
         raise UsageError(f"ralign-tui search: {result.error}")
     if result.note:
-        output.stderr().print(Text(f"note: {result.note}", style="yellow"))
+        output.stderr().print(output.text(f"note: {result.note}", style="yellow"))
     if not result.total:
         hint = f'; did you mean "{result.suggestion}"?' if result.suggestion else ""
-        output.stderr().print(Text(f"no matches for {args.query!r}{hint}"))
+        output.stderr().print(output.text(f"no matches for {args.query!r}{hint}"))
     if args.json:
         output.emit_json(
             [
@@ -122,14 +117,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     console = output.stdout()
     if result.total:
         shown = len(result.hits)
-        console.print(Text(f"{result.total} passages match; showing {shown}", style="dim"))
+        console.print(output.text(f"{result.total} passages match; showing {shown}", style="dim"))
     for hit in result.hits:
         head = output.plain(hit.title or hit.doc, "bold")
         head.append(
-            Text(f"  {output.safe_line(hit.doc)} ¶{hit.passage}  ({hit.doc_hits} in this document)", style="dim")
+            output.text(f"  {output.safe_line(hit.doc)} ¶{hit.passage}  ({hit.doc_hits} in this document)", style="dim")
         )
         console.print(head)
-        console.print(Text("  ") + output.highlighted(hit.snippet, hit.spans))
+        console.print(output.text("  ") + output.highlighted(hit.snippet, hit.spans))
     return 0
 
 
@@ -162,6 +157,8 @@ def cmd_docs(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    from rich.table import Table
+
     table = Table(box=None, show_edge=False, pad_edge=False)
     for column in ("doc", "title", "publication", "published", "passages", "near-duplicates"):
         table.add_column(column, justify="right" if column == "passages" else "left")
@@ -171,25 +168,29 @@ def cmd_docs(args: argparse.Namespace) -> int:
             output.plain(s.meta.title),
             output.plain(s.meta.publication),
             output.plain(s.meta.published),
-            Text(str(s.passages)),
+            output.text(str(s.passages)),
         )
     output.stdout().print(table)
     return 0
 
 
 def _bookmark_file(args: argparse.Namespace) -> BookmarkFile:
+    from index.bookmarks import BookmarkFile, default_path
+
     return BookmarkFile(default_path(getattr(args, "bookmarks", None)))
 
 
 def _report_broken(parsed: Parsed, file: BookmarkFile) -> None:
     for broken in parsed.broken:
         output.stderr().print(
-            Text(f"warning: {output.safe_line(str(file.path))}:{broken.line}: a bookmark block was not read: ")
-            + Text(broken.reason)
+            output.text(f"warning: {output.safe_line(str(file.path))}:{broken.line}: a bookmark block was not read: ")
+            + output.text(broken.reason)
         )
 
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
+    from index.bookmarks import FILE_HEADER, bookmark_for, newest_first, render_block
+
     file = _bookmark_file(args)
     action = args.action
     if action == "add":
@@ -209,7 +210,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             output.emit_json(bookmark.to_json())
         else:
             output.stdout().print(
-                Text(f"bookmarked {output.safe_line(bookmark.doc)} ¶{bookmark.passage} as {bookmark.id} in ")
+                output.text(f"bookmarked {output.safe_line(bookmark.doc)} ¶{bookmark.passage} as {bookmark.id} in ")
                 + output.plain(str(file.path))
             )
         return 0
@@ -218,7 +219,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         if args.json:
             output.emit_json(removed.to_json())
         else:
-            output.stdout().print(Text(f"removed {removed.id} ({output.safe_line(removed.doc)} ¶{removed.passage})"))
+            output.stdout().print(
+                output.text(f"removed {removed.id} ({output.safe_line(removed.doc)} ¶{removed.passage})")
+            )
         return 0
     parsed = file.read()
     _report_broken(parsed, file)
@@ -234,20 +237,22 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         return 0
     console = output.stdout()
     if not bookmarks:
-        console.print(Text("no bookmarks yet in ") + output.plain(str(file.path)), style="dim")
+        console.print(output.text("no bookmarks yet in ") + output.plain(str(file.path)), style="dim")
     for bookmark in bookmarks:
-        head = Text(f"{bookmark.id}  ", style="dim") + output.plain(bookmark.title or bookmark.doc, "bold")
+        head = output.text(f"{bookmark.id}  ", style="dim") + output.plain(bookmark.title or bookmark.doc, "bold")
         head.append(f"  {output.safe_line(bookmark.doc)} ¶{bookmark.passage}  {bookmark.created}", style="dim")
         console.print(head)
-        console.print(Text("  ") + output.plain(bookmark.text, "italic")[:200])
+        console.print(output.text("  ") + output.plain(bookmark.text, "italic")[:200])
         if bookmark.note:
-            console.print(Text("  note: ") + output.plain(bookmark.note))
+            console.print(output.text("  note: ") + output.plain(bookmark.note))
         if bookmark.tags:
-            console.print(Text("  " + " ".join(f"#{t}" for t in bookmark.tags), style="cyan"))
+            console.print(output.text("  " + " ".join(f"#{t}" for t in bookmark.tags), style="cyan"))
     return 0
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
+    from index.entity_view import group_mentions
+
     index, _ = updated_index(args)
     docs = [args.doc] if args.doc else [s.doc for s in index.documents()]
     if args.doc and index.document(args.doc) is None:
@@ -260,7 +265,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     for doc, entities in report:
         console.print(output.plain(doc, "bold"))
         for entity in entities:
-            line = Text(f"  {entity.type:<7} ", style="dim") + output.plain(entity.name)
+            line = output.text(f"  {entity.type:<7} ", style="dim") + output.plain(entity.name)
             line.append(f"  ×{entity.count}", style="dim")
             console.print(line)
     return 0
@@ -268,7 +273,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     for entry in report:
         console.print(output.plain(str(entry["doc"]), "bold"))
         for entity in entry["entities"]:
-            line = Text(f"  {entity.type:<7} ", style="dim") + output.plain(entity.name)
+            line = output.text(f"  {entity.type:<7} ", style="dim") + output.plain(entity.name)
             line.append(f"  ×{entity.count}", style="dim")
             console.print(line)
     return 0
@@ -309,7 +314,7 @@ def cmd_xref(args: argparse.Namespace) -> int:
         console.print(output.plain(f"  {titles.get(doc) or doc}  ({doc})", "bold"))
         for number, written in sorted(passages.items()):
             snippet = _passage_snippet(index, doc, number, written)
-            console.print(Text(f"    ¶{number} ", style="dim") + output.plain(snippet))
+            console.print(output.text(f"    ¶{number} ", style="dim") + output.plain(snippet))
     return 0
 
 
@@ -337,8 +342,8 @@ def cmd_related(args: argparse.Namespace) -> int:
     console = output.stdout()
     for row in rows:
         console.print(output.plain(f"{row['doc']} ¶{row['passage']}  score {row['score']}", "bold"))
-        console.print(Text("  shared: ", style="dim") + output.plain(", ".join(row["reasons"])))  # type: ignore[arg-type]
-        console.print(Text("  ") + output.plain(str(row["snippet"])))
+        console.print(output.text("  shared: ", style="dim") + output.plain(", ".join(row["reasons"])))  # type: ignore[arg-type]
+        console.print(output.text("  ") + output.plain(str(row["snippet"])))
     return 0
 
 
@@ -360,14 +365,14 @@ def cmd_citations(args: argparse.Namespace) -> int:
     for doc, rows in report:
         console.print(output.plain(doc, "bold"))
         for _, passage, source, date in rows:
-            console.print(Text(f"  ¶{passage:<3} ", style="dim") + output.plain(f"{source}, {date}"))
+            console.print(output.text(f"  ¶{passage:<3} ", style="dim") + output.plain(f"{source}, {date}"))
     return 0
     console = output.stdout()
     for entry in report:
         console.print(output.plain(str(entry["doc"]), "bold"))
         for citation in entry["citations"]:  # type: ignore[attr-defined]
             console.print(
-                Text(f"  ¶{citation['passage']:<3} ", style="dim")
+                output.text(f"  ¶{citation['passage']:<3} ", style="dim")
                 + output.plain(f"{citation['source']}, {citation['date']}")
             )
     return 0

@@ -1,0 +1,146 @@
+"""Known names: the shipped lists (`gazetteer.toml`, `world.toml`) and the user's `entities.toml`.
+
+Loading them needs no extraction rules, so opening an index or answering a query never pays for
+compiling those (`index.entities`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from index import paths
+from index.errors import ConfigError
+from index.model import ENTITY_TYPES as TYPES
+from index.tokens import words
+
+EXTRACTOR_VERSION = 1  # bump with any change to the rules in index/entities.py: indexes re-extract
+GAZETTEER = Path(__file__).with_name("gazetteer.toml")
+WORLD = Path(__file__).with_name("world.toml")  # countries and capitals, kept apart from the domain list
+USER_FILE = "entities.toml"
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+class Gazetteer:
+    """Known names: canonical entities with their aliases, indexed by normalised word sequences."""
+
+    def __init__(self, entries: Iterable[EntityInfo], ignored: Iterable[str] = ()) -> None:
+        self.entries: dict[str, EntityInfo] = {}
+        self.ignored = {name_key(n) for n in ignored}
+        self._by_first: dict[str, list[tuple[tuple[str, ...], EntityInfo, str]]] = defaultdict(list)
+        for entry in entries:
+            self.entries[entry.name] = entry
+        for entry in self.entries.values():
+            for alias in (entry.name, *entry.aliases):
+                for form in _forms(alias):
+                    if form and name_key(alias) not in self.ignored:
+                        self._by_first[form[0]].append((form, entry, alias))
+        for options in self._by_first.values():
+            options.sort(key=lambda item: -len(item[0]))
+        self.full_keys = {name_key(entry.name) for entry in self.entries.values()}  # computed once, used per text
+
+    def candidates(self, first_word: str) -> list[tuple[tuple[str, ...], EntityInfo, str]]:
+        return self._by_first.get(first_word, [])
+
+    def lookup(self, name: str) -> EntityInfo | None:
+        form = tuple(w for w, _, _ in words(name))
+        for words_, entry, _ in self.candidates(form[0] if form else ""):
+            if words_ == form:
+                return entry
+        return None
+
+    def aliases_of(self, name: str) -> tuple[str, ...]:
+        entry = self.entries.get(name)
+        return entry.aliases if entry else ()
+
+
+def name_key(name: str) -> str:
+    """A name as its normalised words: how names are compared, whatever their case and dots."""
+    return " ".join(w for w, _, _ in words(name))
+
+
+def _forms(alias: str) -> list[tuple[str, ...]]:
+    """The word sequences an alias matches: dotted acronyms also as separate letters ("u s")."""
+    form = tuple(w for w, _, _ in words(alias))
+    forms = [form]
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", alias.replace(" ", "")):
+        forms.append(tuple(ch.lower() for ch in alias if ch.isalpha()))
+    return forms
+
+
+def _load_file(path: Path) -> tuple[list[EntityInfo], list[str]]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    entries = []
+    for kind, table in data.items():
+        if kind == "ignore":
+            continue
+        if kind not in TYPES or not isinstance(table, dict):
+            raise ConfigError(f"{path}: unknown section [{kind}] (known: {', '.join(TYPES)}, ignore)")
+        for name, aliases in table.items():
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                raise ConfigError(f'{path}: [{kind}] {name!r} takes a list of names, e.g. ["Alias"]')
+            entries.append(EntityInfo(name, kind, tuple(aliases)))
+    ignore = data.get("ignore", {})
+    names = ignore.get("names", []) if isinstance(ignore, dict) else []
+    return entries, [str(n) for n in names]
+
+
+def user_file() -> Path:
+    return paths.config_dir() / USER_FILE
+
+
+def check_user_file() -> None:
+    """ConfigError (naming the line) if the user's entities.toml cannot be read."""
+    path = user_file()
+    if path.is_file():
+        _load_file(path)
+
+
+def builtin_entries() -> tuple[list[EntityInfo], list[str]]:
+    """The shipped lists: countries and capitals, then the domain gazetteer, which wins over them."""
+    world, world_ignored = _load_file(WORLD)
+    domain, domain_ignored = _load_file(GAZETTEER)
+    return world + domain, world_ignored + domain_ignored
+
+
+@lru_cache(maxsize=4)
+def _load_gazetteer(user_path: str, user_stamp: str) -> Gazetteer:
+    entries, ignored = builtin_entries()
+    if user_path:
+        user_entries, user_ignored = _load_file(Path(user_path))
+        entries += user_entries  # later entries with the same name override: the user's word wins
+        ignored += user_ignored
+    return Gazetteer(entries, ignored)
+
+
+def load_gazetteer() -> Gazetteer:
+    path = user_file()
+    stamp = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    return _load_gazetteer(str(path) if stamp else "", stamp)
+
+
+def extraction_key() -> str:
+    """Changes whenever extraction would give other answers: the index re-extracts then."""
+    digest = hashlib.sha256(GAZETTEER.read_bytes() + WORLD.read_bytes())
+    digest.update(str(EXTRACTOR_VERSION).encode())
+    path = user_file()
+    if path.is_file():
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

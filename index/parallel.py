@@ -1,0 +1,186 @@
+"""Big builds on every core: worker processes prepare files and write Whoosh segments of their own.
+
+Whoosh is pure Python, so one process indexes on one core. Each worker here prepares files
+(`index.prepare`: reading, cleaning, entities, shingles) and adds their passages to its own
+segment writer in the same index folder, unlocked, as Whoosh's own multi-process writer does; the
+parent holds the index's write lock, writes the side store from what the workers send back, and
+at the end adds the workers' segments to the index in its own commit.
+
+Workers are fresh interpreters (`python -m index.parallel`) talking pickles over their stdin and
+stdout, not multiprocessing: a forked copy of the threaded reader can deadlock on a lock another
+thread held, and "spawn" re-runs the caller's main script, which breaks any script without a
+`__main__` guard.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from index import corpus as corpus_mod
+from index.errors import StoreError
+from index.gazetteer import Gazetteer
+from index.prepare import Prepared, prepare
+from index.sidestore import Fingerprint
+
+Job = tuple[corpus_mod.SourceFile, str, Fingerprint | None, dict[str, object] | None]
+CHUNK = 8  # files a worker takes at a time: small enough that a cancel is felt within a second
+WORKER_LIMIT_MB = 128
+
+
+def worker_count() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+class _Worker:
+    def __init__(self, number: int, index_dir: str, gazetteer: Gazetteer, inbox: queue.Queue[tuple[str, Any]]) -> None:
+        self.number = number
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "index.parallel"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # a worker shares the reader's terminal: nothing of it may reach the screen
+            env=env,
+        )
+        self.send((index_dir, gazetteer, number))
+        self._reader = threading.Thread(target=self._read, args=(inbox,), daemon=True)
+        self._reader.start()
+
+    def send(self, message: object) -> None:
+        assert self.process.stdin is not None
+        pickle.dump(message, self.process.stdin, pickle.HIGHEST_PROTOCOL)
+        self.process.stdin.flush()
+
+    def _read(self, inbox: queue.Queue[tuple[str, Any]]) -> None:
+        stream = self.process.stdout
+        assert stream is not None
+        try:
+            while True:
+                inbox.put(pickle.load(stream))
+        except (EOFError, OSError, pickle.UnpicklingError):
+            inbox.put(("gone", (self.number, self.process.wait())))
+
+    def close(self) -> None:
+        try:
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+            self.process.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
+
+
+def build(
+    index_dir: str,
+    jobs: list[Job],
+    gazetteer: Gazetteer,
+    on_prepared: Callable[[Prepared], None],
+    cancel: threading.Event | None = None,
+    workers: int | None = None,
+) -> list[Any]:
+    """Index jobs in worker processes; on_prepared runs here for each file. Returns the new segments."""
+    count = max(1, min(workers or worker_count(), len(jobs)))
+    inbox: queue.Queue[tuple[str, Any]] = queue.Queue()
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    pool: list[_Worker] = []
+    segments: list[Any] = []
+    fed = 0
+    try:
+        pool = [_Worker(number, index_dir, gazetteer, inbox) for number in range(count)]
+        # Two chunks ahead per worker: none waits, and a cancel leaves little queued.
+        for i in range(min(len(chunks), 2 * count)):
+            pool[i % count].send(chunks[fed])
+            fed += 1
+        stopping = False
+        finished: set[int] = set()
+
+        def feed(worker: _Worker) -> None:
+            nonlocal fed, stopping
+            if stopping:
+                return
+            if fed < len(chunks) and not (cancel is not None and cancel.is_set()):
+                worker.send(chunks[fed])
+                fed += 1
+                return
+            stopping = True
+            for each in pool:
+                each.send(None)
+
+        if fed == len(chunks):
+            feed(pool[0])
+        while len(finished) < count:
+            kind, payload = inbox.get()
+            if kind == "file":
+                on_prepared(payload)
+            elif kind == "chunk":
+                feed(pool[payload])
+            elif kind == "segment":
+                number, segment = payload
+                finished.add(number)
+                if segment is not None:
+                    segments.append(segment)
+            elif kind == "error":
+                raise StoreError(f"an indexing worker failed:\n{payload}")
+            elif kind == "gone" and payload[0] not in finished:
+                raise StoreError(f"an indexing worker stopped (exit code {payload[1]})")
+        return segments
+    finally:
+        for worker in pool:
+            worker.close()
+
+
+def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
+    """A worker: prepare the files of each chunk, add their passages to a segment of its own."""
+
+    def say(*message: object) -> None:
+        pickle.dump(message, outbox, pickle.HIGHEST_PROTOCOL)
+        outbox.flush()
+
+    try:
+        from whoosh import index as whoosh_index
+        from whoosh.writing import SegmentWriter
+
+        from index.schema import name_analyzer
+
+        index_dir, gazetteer, number = pickle.load(inbox)
+        analyse = name_analyzer()
+        writer = SegmentWriter(whoosh_index.open_dir(index_dir), _lk=False, limitmb=WORKER_LIMIT_MB)
+        added = False
+        while (chunk := pickle.load(inbox)) is not None:
+            for source, given, old, given_meta in chunk:
+                prepared = prepare(source, given, old, given_meta, gazetteer, analyse)
+                for record in prepared.records:
+                    writer.add_document(**record)
+                    added = True
+                prepared.records = []  # the parent needs the rest, not the Whoosh records
+                say("file", prepared)
+            say("chunk", number)
+        # Never the writer's _finish() or cancel(): they delete the temporary folder the parent's
+        # writer shares with every worker.
+        if added:
+            segment = writer._finalize_segment()
+        else:
+            writer._close_segment()
+            segment = None
+        say("segment", (number, segment))
+    except BaseException:
+        say("error", traceback.format_exc())
+
+
+if __name__ == "__main__":
+    # The channel is a private copy of stdout; fd 1 itself goes nowhere, so a stray print cannot
+    # corrupt the pickles (or reach the terminal).
+    _outbox = os.fdopen(os.dup(1), "wb")
+    _devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(_devnull, 1)
+    serve(sys.stdin.buffer, _outbox)

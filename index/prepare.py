@@ -1,0 +1,111 @@
+"""One file made ready for the index: read, decoded, split, its entities, shingles and citations found.
+
+Pure work on one file with no index or database at hand, so it runs in the process that indexes
+(small updates) or in build worker processes (big ones, `index.parallel`). The result carries the
+Whoosh records of its passages and everything the side store keeps about it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from index import corpus as corpus_mod
+from index.entities import extract
+from index.entity_query import KEY_FIELD, entity_key
+from index.gazetteer import Gazetteer
+from index.model import Document, Skipped
+from index.sidestore import Fingerprint, MentionRow, vocabulary_of
+from index.tokens import words_of
+from index.xref import find_citations, sampled_shingles
+
+
+@dataclass
+class Prepared:
+    source: corpus_mod.SourceFile
+    fingerprint: Fingerprint
+    changed: bool  # False: the file was touched, its content and metadata are what was indexed
+    document: Document | None = None  # None when the file is not a document (fingerprint.reason says why)
+    records: list[dict[str, Any]] = field(default_factory=list)  # Whoosh fields, one dict per passage
+    mentions: list[MentionRow] = field(default_factory=list)
+    forms: set[tuple[str, str, str]] = field(default_factory=set)  # (type, canonical, a name it goes by)
+    vocabulary: set[str] = field(default_factory=set)
+    shingles: set[int] = field(default_factory=set)
+    citations: list[tuple[int, str, str, int, int]] = field(default_factory=list)
+
+
+def prepare(
+    source: corpus_mod.SourceFile,
+    given: str,
+    old: Fingerprint | None,
+    given_meta: dict[str, object] | None,
+    gazetteer: Gazetteer,
+    analyse: Any,
+) -> Prepared:
+    """Everything the index keeps of one file; `given` is its metadata from metadata.toml, as JSON."""
+    data = corpus_mod.read_bytes(source)
+    if isinstance(data, Skipped):
+        return Prepared(source, Fingerprint(source.size, source.mtime_ns, "", given, data.reason), True)
+    sha = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if old and old.sha == sha and old.given == given:  # touched, not changed
+        return Prepared(source, Fingerprint(source.size, source.mtime_ns, sha, given, old.reason), False)
+    document = corpus_mod.document_from_bytes(source.doc, data, given_meta)
+    if isinstance(document, Skipped):
+        return Prepared(source, Fingerprint(source.size, source.mtime_ns, sha, given, document.reason), True)
+    mentions = mentions_of(document, gazetteer)
+    forms: set[tuple[str, str, str]] = set()
+    keys_of_passage: dict[int, set[str]] = {}
+    for row in mentions:
+        keys_of_passage.setdefault(row.passage, set()).add(entity_key(row.type, row.name, analyse))
+        forms.add((row.type, row.name, row.name))
+        forms.add((row.type, row.name, row.text))
+        forms.update((row.type, row.name, alias) for alias in gazetteer.aliases_of(row.name))
+    meta = document.meta
+    records = [
+        {
+            "pid": passage.pid,
+            "doc": document.doc,
+            "num": passage.number,
+            "text": document.passage_text(passage),
+            "title": meta.title,
+            "publication": meta.publication,
+            "author": meta.author,
+            "published": meta.published,
+            KEY_FIELD: " ".join(sorted(keys_of_passage.get(passage.number, ()))),
+        }
+        for passage in document.passages
+    ]
+    tokens = words_of(document.text)
+    starts = [p.start for p in document.passages]
+    citations = [
+        (document.passages[max(0, bisect.bisect_right(starts, c.start) - 1)].number, c.source, c.date, c.start, c.end)
+        for c in find_citations(document.text)
+    ]
+    return Prepared(
+        source,
+        Fingerprint(source.size, source.mtime_ns, sha, given),
+        True,
+        document,
+        records,
+        mentions,
+        forms,
+        vocabulary_of(document.text, tokens),
+        sampled_shingles(document.text, tokens),
+        citations,
+    )
+
+
+def mentions_of(document: Document, gazetteer: Gazetteer) -> list[MentionRow]:
+    """The document's entity mentions, each with the number of the passage it falls in."""
+    starts = [p.start for p in document.passages]
+    rows = []
+    for mention in extract(document.text, gazetteer):
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index >= 0:
+            number = document.passages[index].number
+            rows.append(
+                MentionRow(document.doc, number, mention.start, mention.end, mention.type, mention.name, mention.text)
+            )
+    return rows

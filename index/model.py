@@ -71,12 +71,18 @@ class Hit:
 class SearchResult:
     query: str
     hits: tuple[Hit, ...]
-    total: int  # matching passages, all of them, not only the page returned
-    documents: int = 0  # documents with at least one matching passage
+    total: int  # matching passages, not only the page returned; when not complete, at least this many
+    documents: int = 0  # documents with at least one matching passage (when not complete: at most)
     suggestion: str = ""  # "did you mean", only when nothing matched
     error: str = ""  # a message for a query that could not be understood
     terms: tuple[str, ...] = field(default=())  # analysed query terms, for highlighting elsewhere
     note: str = ""  # something the reader should say, e.g. the search was cut short
+    complete: bool = True  # the counts are exact: every matching document was read for its passages
+
+    @property
+    def total_label(self) -> str:
+        """ "12 passages", or "120+ passages" when only the best documents were read for passages."""
+        return f"{self.total}{'' if self.complete else '+'} passage{'' if self.total == 1 else 's'}"
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ class Prepared:
     fingerprint: Fingerprint
     changed: bool  # False: the file was touched, its content and metadata are what was indexed
     document: Document | None = None  # None when the file is not a document (fingerprint.reason says why)
-    records: list[dict[str, Any]] = field(default_factory=list)  # Whoosh fields, one dict per passage
+    records: list[dict[str, Any]] = field(default_factory=list)  # Whoosh records: the document's one
     mentions: list[MentionRow] = field(default_factory=list)
     forms: set[tuple[str, str, str]] = field(default_factory=set)  # (type, canonical, a name it goes by)
     vocabulary: set[str] = field(default_factory=set)
@@ -56,27 +56,22 @@ def prepare(
         return Prepared(source, Fingerprint(source.size, source.mtime_ns, sha, given, document.reason), True)
     mentions = mentions_of(document, gazetteer)
     forms: set[tuple[str, str, str]] = set()
-    keys_of_passage: dict[int, set[str]] = {}
+    keys: set[str] = set()
     for row in mentions:
-        keys_of_passage.setdefault(row.passage, set()).add(entity_key(row.type, row.name, analyse))
+        keys.add(entity_key(row.type, row.name, analyse))
         forms.add((row.type, row.name, row.name))
         forms.add((row.type, row.name, row.text))
         forms.update((row.type, row.name, alias) for alias in gazetteer.aliases_of(row.name))
     meta = document.meta
-    records = [
-        {
-            "pid": passage.pid,
-            "doc": document.doc,
-            "num": passage.number,
-            "text": document.passage_text(passage),
-            "title": meta.title,
-            "publication": meta.publication,
-            "author": meta.author,
-            "published": meta.published,
-            KEY_FIELD: " ".join(sorted(keys_of_passage.get(passage.number, ()))),
-        }
-        for passage in document.passages
-    ]
+    record = {  # one per document: its passages are found in it at display time (`index.locate`)
+        "doc": document.doc,
+        "text": document.text,
+        "title": meta.title,
+        "publication": meta.publication,
+        "author": meta.author,
+        "published": meta.published,
+        KEY_FIELD: " ".join(sorted(keys)),
+    }
     tokens = words_of(document.text)
     starts = [p.start for p in document.passages]
     citations = [
@@ -88,7 +83,7 @@ def prepare(
         Fingerprint(source.size, source.mtime_ns, sha, given),
         True,
         document,
-        records,
+        [record],
         mentions,
         forms,
         vocabulary_of(document.text, tokens),

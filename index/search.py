@@ -76,7 +76,14 @@ def search(index: CorpusIndex, query: str, limit: int = 20) -> SearchResult:
         )
     suggestion = suggest(index, query) if not raw.total and query.strip() else ""
     return SearchResult(
-        query, tuple(hits), raw.total, len(raw.doc_counts), suggestion, terms=tuple(sorted(all_terms)), note=raw.note
+        query,
+        tuple(hits),
+        raw.total,
+        raw.documents,
+        suggestion,
+        terms=tuple(sorted(all_terms)),
+        note=raw.note,
+        complete=raw.complete,
     )
 
 

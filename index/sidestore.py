@@ -212,6 +212,11 @@ class SideStore:
         )
         return [(int(a), int(b), str(c), str(d)) for a, b, c, d in rows]
 
+    def passage_entities_of(self, doc: str) -> list[tuple[int, str, str]]:
+        """(passage, type, canonical name) for each entity each passage of a document names."""
+        rows = self._db().execute("SELECT DISTINCT passage, type, name FROM mentions WHERE doc=?", (doc,))
+        return [(int(a), str(b), str(c)) for a, b, c in rows]
+
     def put_shingles(self, db: sqlite3.Connection, doc: str, hashes: set[int]) -> None:
         db.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, doc) for h in hashes])
         db.execute("INSERT OR REPLACE INTO shingle_counts VALUES (?, ?)", (doc, len(hashes)))

@@ -19,6 +19,7 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from index import corpus as corpus_mod
 from index import metadata as meta_mod
 from index import paths
-from index.entity_query import KEY_FIELD, QUERY_FIELDS, EntityNames, entity_key, rewrite
+from index.entity_query import QUERY_FIELDS, EntityNames, entity_key, rewrite
 from index.errors import ConfigError, CorpusError, StoreError
 from index.gazetteer import Gazetteer, builtin_entries, check_user_file, extraction_key, load_gazetteer
 from index.model import DocSummary, Document, IndexReport, Skipped, Span
@@ -64,10 +65,12 @@ class RawHit:
 @dataclass(frozen=True)
 class RawResults:
     hits: list[RawHit]
-    total: int
-    doc_counts: dict[str, int]
+    total: int  # matching passages; when not complete, a lower bound (one per unread document)
+    doc_counts: dict[str, int]  # matching passages per document, for the documents read
     error: str = ""
     note: str = ""  # e.g. the search ran out of time and these are partial
+    documents: int = 0  # documents with a matching passage (when not complete: that Whoosh matched)
+    complete: bool = True  # every matching document was read, so the counts are exact
 
 
 class CorpusIndex:
@@ -417,35 +420,28 @@ class CorpusIndex:
         document = self.document(doc)
         if document is None or not 1 <= passage <= len(document.passages):
             return []
+        from whoosh import query
+
+        from index.schema import text_terms
+
         text = document.passage_text(document.passages[passage - 1])
-        ix = self.open()._ix
-        with ix.searcher() as searcher:
+        with self.open()._ix.searcher() as searcher:
             key_terms = [t for t, _ in searcher.key_terms_from_text("text", text, numterms=12) if len(t) > 2]
             if not key_terms:
                 return []
-            from whoosh import query
-
-            q = query.Or([query.Term("text", t) for t in key_terms])
-            results = searcher.search(q, limit=limit * 4, terms=True)
-            written = {
-                t.text: text[t.startchar : t.endchar].lower() for t in self._analyzer(text, chars=True, mode="index")
-            }
-            out = []
-            for hit in results:
-                if hit["doc"] == doc:
-                    continue
-                shared = sorted(
-                    {written.get(term, term) for term in (_as_str(t) for f, t in hit.matched_terms() if f == "text")}
-                )
-                out.append((hit["doc"], hit["num"], round(float(hit.score or 0), 3), shared))
-                if len(out) >= limit:
-                    break
+            asked = query.Or([query.Term("text", t) for t in key_terms])
+            found = self._passage_hits(searcher, asked, limit * 3, skip_doc=doc)
+        written = {term: text[start:end].lower() for term, start, end in text_terms(text)}
+        best: dict[str, RawHit] = {}  # one passage a document: the one most like this one
+        for hit in found.hits:
+            best.setdefault(hit.doc, hit)
         here = {m.name for m in self.side.mentions(doc) if m.passage == passage}
-        with_entities = []
-        for other_doc, number, score, shared in out:
-            theirs = {m.name for m in self.side.mentions(other_doc) if m.passage == number}
-            with_entities.append((other_doc, number, score, shared + sorted(here & theirs)))
-        return with_entities
+        out = []
+        for hit in sorted(best.values(), key=lambda h: -h.score)[:limit]:
+            theirs = {m.name for m in self.side.mentions(hit.doc) if m.passage == hit.num}
+            shared = sorted({written.get(term, term) for term in hit.terms})
+            out.append((hit.doc, hit.num, round(hit.score, 3), shared + sorted(here & theirs)))
+        return out
 
     def mentions(self, doc: str | None = None, name: str | None = None) -> list[MentionRow]:
         return self.side.mentions(doc, name)
@@ -484,13 +480,6 @@ class CorpusIndex:
         return parser
 
     @functools.cached_property
-    def _analyzer(self) -> Any:
-        """The text field's analysis, for highlighting exactly what the index matched."""
-        from index.schema import text_analyzer
-
-        return text_analyzer()
-
-    @functools.cached_property
     def _names_analyzer(self) -> Any:
         """The entity fields' analysis (unstemmed), for entity keys and names."""
         from index.schema import name_analyzer
@@ -514,40 +503,106 @@ class CorpusIndex:
             parsed = self.parse(text)
         except ValueError as exc:
             return RawResults([], 0, {}, str(exc))
-        from whoosh import collectors, query, sorting
+        from whoosh import query
 
         if parsed is query.NullQuery or isinstance(parsed, query.NullQuery.__class__):
             return RawResults([], 0, {})
-        ix = self.open()._ix
         try:
-            with ix.searcher() as searcher:
-                collector = searcher.collector(limit=max(1, limit), groupedby=sorting.FieldFacet("doc"), terms=True)
-                # Bounded: a query over everything on a big corpus stops here with what it has. No
-                # alarm signal: searches run in worker threads, where only a time check works.
-                timed = collectors.TimeLimitCollector(collector, timelimit=self.time_limit, use_alarm=False)
-                note = ""
-                try:
-                    searcher.search_with_collector(parsed, timed)
-                except collectors.TimeLimit:
-                    note = f"the search stopped after {self.time_limit:g} s; these are the hits found by then"
-                results = timed.results()
-                groups = results.groups("doc")
-                doc_counts = {str(doc): len(nums) for doc, nums in groups.items()}
-                hits = []
-                for hit in results[: max(1, limit)]:
-                    matched = hit.matched_terms() or ()
-                    hits.append(
-                        RawHit(
-                            hit["doc"],
-                            hit["num"],
-                            float(hit.score or 0.0),
-                            frozenset(_as_str(t) for field, t in matched if field == "text"),
-                            frozenset(_as_str(t) for field, t in matched if field == KEY_FIELD),
-                        )
-                    )
-                return RawResults(hits, len(results), doc_counts, note=note)
+            with self.open()._ix.searcher() as searcher:
+                return self._passage_hits(searcher, parsed, max(1, limit))
         except Exception as exc:
             return RawResults([], 0, {}, f"the search failed: {type(exc).__name__}: {exc}")
+
+    def _passage_hits(self, searcher: Any, parsed: Any, limit: int, skip_doc: str = "") -> RawResults:
+        """The best passages of the best documents: documents ranked by Whoosh, passages found in them.
+
+        A passage's score is its document's, scaled by how much of the query it holds against the
+        document's best passage; documents are read in rank order until no unread one could place
+        a passage in the first `limit` (its document score bounds its passages' scores).
+        """
+        from whoosh import collectors
+
+        from index.locate import PassageQuery, document_query
+
+        started = time.monotonic()
+        asked = PassageQuery(parsed, searcher.reader())
+        documents_query = document_query(parsed)
+        wanted_docs = limit + 8
+        hits: list[RawHit] = []
+        doc_counts: dict[str, int] = {}
+        located = 0
+        note = ""
+        while True:
+            # One pass that also counts: skipping blocks by quality saves little on news-like text, and
+            # then counting the matches would run the whole query a second time.
+            collector = searcher.collector(limit=wanted_docs, optimize=False)
+            # Bounded: a query over everything on a big corpus stops with what it has. No alarm
+            # signal: searches run in worker threads, where only a time check works.
+            timed = collectors.TimeLimitCollector(collector, timelimit=self.time_limit, use_alarm=False)
+            try:
+                searcher.search_with_collector(documents_query, timed)
+            except collectors.TimeLimit:
+                note = f"the search stopped after {self.time_limit:g} s; these are the hits found by then"
+            ranked = [(hit["doc"], float(hit.score or 0.0)) for hit in timed.results()]
+            matching_docs = len(timed.results())
+            for doc, doc_score in ranked[located:]:
+                if len(hits) >= limit and sorted((h.score for h in hits), reverse=True)[limit - 1] >= doc_score:
+                    break  # no passage of this document or any after it could make the page
+                located += 1
+                if doc == skip_doc:
+                    continue
+                found = self._locate(asked, doc, doc_score)
+                if found:
+                    doc_counts[doc] = len(found)
+                    hits += found
+            else:
+                more = len(ranked) == wanted_docs < matching_docs
+                if more and not note and time.monotonic() - started < self.time_limit:
+                    wanted_docs *= 4  # every document read so far could still be beaten: read more
+                    continue
+            break
+        hits.sort(key=lambda h: (-h.score, h.doc, h.num))
+        complete = located >= matching_docs
+        total = sum(doc_counts.values()) + (0 if complete else matching_docs - located)
+        documents = len(doc_counts) + (0 if complete else matching_docs - located)
+        return RawResults(hits[:limit], total, doc_counts, note=note, documents=documents, complete=complete)
+
+    def _locate(self, asked: Any, doc: str, doc_score: float) -> list[RawHit]:
+        """The passages of one document that answer the query, scored."""
+        from index.locate import passages_of
+        from index.schema import text_terms_only
+
+        document = self.document(doc)
+        if document is None:
+            return []  # the index is mid-update; this document's text is not committed yet
+        keys: dict[int, set[str]] = {}
+        if asked.keys:
+            for number, kind, name in self.side.passage_entities_of(doc):
+                keys.setdefault(number, set()).add(entity_key(kind, name, self._names_analyzer))
+        meta = document.meta
+        fields: dict[str, list[str]] = {}
+        if asked.document_fields:
+            fields = {
+                "title": text_terms_only(meta.title),
+                "publication": [t.text for t in self._names_analyzer(meta.publication)],
+                "author": [t.text for t in self._names_analyzer(meta.author)],
+                "published": [meta.published],
+                "doc": [doc],
+            }
+        places = ((p.number, p.start, p.end) for p in document.passages)
+        views = passages_of(document.text, places, text_terms_only, keys)
+        answering = [(view, asked.score(view)) for view in views if asked.answers(view, fields)]
+        best = max((score for _, score in answering), default=0.0) or 1.0
+        return [
+            RawHit(
+                doc,
+                view.number,
+                doc_score * (0.5 + 0.5 * score / best),
+                asked.matched_terms(view),
+                frozenset(asked.keys & view.keys),
+            )
+            for view, score in answering
+        ]
 
     def highlight_plan(self, text: str) -> HighlightPlan:
         """Which words of a query highlight alone, and which only as a phrase."""
@@ -564,7 +619,9 @@ class CorpusIndex:
         """Where in text the matched terms occur, in order: a phrase's words only where they form it."""
         if not terms:
             return []
-        tokens = [(t.text, t.startchar, t.endchar) for t in self._analyzer(text, chars=True, mode="index")]
+        from index.schema import text_terms
+
+        tokens = list(text_terms(text))
         phrase_words = {w for phrase in plan.phrases for w in phrase} if plan else set()
         alone = set(terms) - (phrase_words - plan.alone) if plan else set(terms)
         found = [Span(start, end) for word, start, end in tokens if word in alone]

@@ -1,9 +1,12 @@
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from index.model import Span
 from index.search import search, snippet
 from index.store import CorpusIndex
+from tests.conftest import write
 
 SCRAPE = "001_c73f298fb8182d43.txt"
 
@@ -104,3 +107,32 @@ def test_no_query_raises(seed_index: CorpusIndex, query: str) -> None:
 def test_very_long_query_is_answered(seed_index: CorpusIndex) -> None:
     result = search(seed_index, "putin " * 2000)
     assert result.total > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcSXyz .,-'’\n0123456789É")), max_size=80))
+def test_fast_text_terms_are_what_the_index_holds(text: str) -> None:
+    """Passages are found with `text_terms`; it must cut text exactly as the Whoosh field does."""
+    from index.schema import text_analyzer, text_terms, text_terms_only
+
+    expected = [(t.text, t.startchar, t.endchar) for t in text_analyzer()(text, chars=True, mode="index")]
+    assert list(text_terms(text)) == expected
+    assert text_terms_only(text) == [term for term, _, _ in expected]
+
+
+def test_words_must_meet_in_one_passage(tmp_path: Path) -> None:
+    """One Whoosh record per document, but AND and phrases still mean within one passage."""
+    write(
+        tmp_path / "c",
+        "apart.txt",
+        "Apart\n\nThe pipeline was finished.\n\nLater the tanker sailed.\n\nThe tanker pipeline deal.",
+    )
+    index = CorpusIndex(tmp_path / "c").open()
+    index.update()
+    assert [h.passage for h in search(index, "pipeline tanker").hits] == [4]
+    assert [h.passage for h in search(index, '"tanker pipeline"').hits] == [4]
+    assert [h.passage for h in search(index, "pipeline NOT tanker").hits] == [2]
+    assert sorted(h.passage for h in search(index, "pipeline OR tanker").hits) == [2, 3, 4]
+    result = search(index, "pipel*")
+    assert sorted(h.passage for h in result.hits) == [2, 4] and result.total == 2 and result.complete
+    assert {h.passage for h in search(index, "title:apart tanker").hits} == {3, 4}

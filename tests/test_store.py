@@ -55,7 +55,7 @@ def test_index_survives_reopening_in_a_new_process_object(tiny_corpus: Path) -> 
 
 def test_schema_version_change_rebuilds(tiny_corpus: Path, monkeypatch) -> None:
     CorpusIndex(tiny_corpus).open().update()
-    monkeypatch.setattr("index.store.SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setattr("index.schema.SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
     index = CorpusIndex(tiny_corpus).open()
     assert "another version" in " ".join(index.messages)
     assert index.update().indexed == 3

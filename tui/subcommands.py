@@ -117,7 +117,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     console = output.stdout()
     if result.total:
         shown = len(result.hits)
-        console.print(output.text(f"{result.total} passages match; showing {shown}", style="dim"))
+        console.print(output.text(f"{result.total_label} match; showing {shown}", style="dim"))
     for hit in result.hits:
         head = output.plain(hit.title or hit.doc, "bold")
         head.append(

@@ -140,12 +140,17 @@ class MainScreen(Screen[None]):
         self.query_one(DocumentView).border_title = "Document"
         self.query_one(SidePanel).border_title = "About"
         self.query_one(ResultsList).focus()
+        if self.state.query:
+            self.query_one(SearchBox).input.value = self.state.query
+        # Workers start once the first frame is on screen: their imports and reads would hold the
+        # interpreter while the frame is drawn, and a reader that shows itself at once feels fast.
+        self.call_after_refresh(self._begin)
+
+    def _begin(self) -> None:
         self.list_documents()
         self.start_indexing()
         if getattr(self.app, "LIVE_CHECKS", True):
             self.set_interval(LIVE_INTERVAL, self._live_check)
-        if self.state.query:
-            self.query_one(SearchBox).input.value = self.state.query
         if self.state.doc:
             self.load_document(self.state.doc, None, "")
 

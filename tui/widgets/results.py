@@ -76,7 +76,7 @@ class ResultsList(OptionList):
             self.post_message(self.Opened(self, self.targets[0]))
         self.awaiting = self._open_on_arrival = False
         more = f" · showing {len(result.hits)}" if result.total > len(result.hits) else ""
-        self.border_title = f"{result.total} passages{more}"
+        self.border_title = f"{result.total_label}{more}"
 
     def _current_target(self) -> Target | None:
         index = self.highlighted

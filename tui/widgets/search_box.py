@@ -35,7 +35,7 @@ class SearchBox(Vertical):
             self.show_status(status)
         else:
             noun = "document" if result.documents == 1 else "documents"
-            status = Text(f"{result.total} passages in {result.documents} {noun}", style="dim")
+            status = Text(f"{result.total_label} in {result.documents} {noun}", style="dim")
             if result.note:
                 status.append(f" · {safe_line(result.note)}", style="yellow")
             self.show_status(status)

@@ -51,7 +51,9 @@ _ORG_SUFFIX = (
     r"Organisation|Agency|Committee|Party|Fund|Group|Association|Commission|Administration|Academy|"
     r"Foundation|Service|Fleet|Army|Navy|Force|Forces|Guard|Club|Inc\.|Ltd\.|Times|Post|Journal|Herald|Institution|"
     r"Tribune|News|Daily|Gazette|Gazeta|Review|Monitor|Bureau|Directorate|Command|Duma|Parliament|"
-    r"Senate|Assembly|Court|Exchange|Airlines|Holdings|Industries|Enterprises|Network"
+    r"Senate|Assembly|Court|Exchange|Airlines|Holdings|Industries|Enterprises|Network|Department|Office|"
+    r"Authority|Board|Secretariat|Cabinet|Police|Coalition|Union|Pact|Bloc|League|Movement|Front|"
+    r"Brigade|Corps|Division|Regiment|Lines|Community|Consortium|Society|Chamber|College|School"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))\b")
@@ -59,14 +61,18 @@ _ORG_DESCRIBED = re.compile(
     r"\b(?:company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
     rf"conglomerate|carrier|lender|maker|exporter|think tank|news agency)[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})"
 )
+# "the Oxford Institute for Energy Studies", "the Economic Community of West African States".
 _ORG_OF = re.compile(
-    rf"\b(?P<name>(?:Ministry|Bank|University|Council|Institute|Academy|Department|Office|Commission|Committee)"
+    rf"\b(?P<name>(?:{_CAP}[ ]+){{0,3}}(?:Ministry|Bank|University|Council|Institute|Academy|Department|Office|"
+    r"Commission|Committee|Community|Organization|Organisation|Union|League|Association|Conference|Bureau|Agency|"
+    r"Court|Fund|Federation|Foundation|Society|Chamber|College|School|Center|Centre)"
     rf"[ ]+(?:of|for|on)[ ]+(?:the[ ]+)?{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)*{_CAP}){{0,5}})"
 )
 _PLACE_SUFFIX = (
     r"Sea|Ocean|Island|Islands|Mountains|Peninsula|Strait|Gulf|River|Lake|Square|Province|Region|Oblast|"
     r"Krai|Canal|Bay|Desert|Valley|Street|Avenue|Airport|Port|Zone|Pipeline|Bridge|Plateau|Basin|Coast|"
-    r"Territory|Republic|Kingdom|Emirates|Route|Passage|Corridor|Railway|Highway"
+    r"Territory|Republic|Kingdom|Emirates|Route|Passage|Corridor|Railway|Highway|Gap|Pass|Heights|Archipelago|"
+    r"Reef|Atoll|Harbor|Harbour|Cosmodrome|Spaceport|Shipyard|Dam|Exclave"
 )
 _PLACE = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,4}}(?:{_PLACE_SUFFIX})(?:[ ]+(?:Route|Passage))?)\b")
 _PLACE_OF = re.compile(
@@ -83,6 +89,9 @@ _EXERCISE_BEFORE_KIND = re.compile(
     rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}(?:[ ](?:19|20)\d{{2}})?)[ ]+(?:naval |joint |military |air )?"
     r"(?:exercise|exercises|drills|war games|maneuvers|manoeuvres)\b"
 )
+# "Operation Barkhane", "the BRICS summit in Kazan": named operations and summits are events.
+_OPERATION = re.compile(rf"\b(?P<name>Operation[ ]+{_CAP}(?:[ ]+{_CAP}){{0,2}})")
+_SUMMIT = re.compile(rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}[ ]+summit)\b")
 # "the BrahMos cruise missile", "Tsirkon missiles", "the Kazan submarine": a name before a weapon noun.
 _WEAPON_BEFORE_KIND = re.compile(
     rf"\b(?P<name>{_CAP}(?:-{_CAP})?)[ ]+(?:cruise |ballistic |anti-ship |hypersonic |air-defen[cs]e |"
@@ -94,7 +103,9 @@ _EXERCISE = re.compile(
     r"\b(?P<name>(?:Joint Sea|Vostok|Zapad|Tsentr|Kavkaz|Peace Mission|Northern Interaction|Maritime Security Belt|"
     r"Mosi|Aerospace Security|Army Games)[- ](?:19|20)\d{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)*-(?:19|20)\d{2})\b"
 )
-_DESIGNATOR = re.compile(r"\b(?P<name>(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,3}[A-Z]{0,3}\d?)(?![\w-])")
+_DESIGNATOR = re.compile(
+    r"\b(?P<name>(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,3}[A-Z]{0,3}\d?|[A-Z][a-z]{4,7}-\d{2,3}[A-Z]?)(?![\w-])"
+)  # "Su-35", "S-400", "Kh-47M2"; a longer name with a model number: "Shahed-136", "Fath-360"
 _DESIGNATOR_CODE = re.compile(r"\b(?P<name>\d{2}[A-Z]\d{1,2}[A-Z]?)\b")
 _CLASS = re.compile(
     r"\b(?P<name>[A-Z][a-z]+-class(?:\s+(?:submarine|destroyer|frigate|corvette|cruiser|carrier|icebreaker)s?)?)"
@@ -267,6 +278,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_PLACE_OF, "PLACE"),
         (_EVENT, "EVENT"),
         (_EXERCISE_BEFORE_KIND, "EVENT"),
+        (_OPERATION, "EVENT"),
+        (_SUMMIT, "EVENT"),
     ):
         for match in pattern.finditer(text):
             add(kind, match)

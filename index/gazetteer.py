@@ -23,6 +23,7 @@ from index.tokens import words
 EXTRACTOR_VERSION = 1  # bump with any change to the rules in index/entities.py: indexes re-extract
 GAZETTEER = Path(__file__).with_name("gazetteer.toml")
 WORLD = Path(__file__).with_name("world.toml")  # countries and capitals, kept apart from the domain list
+PLACES = Path(__file__).with_name("places.toml")  # GeoNames countries and big cities (`index/places_build.py`)
 USER_FILE = "entities.toml"
 
 
@@ -114,10 +115,12 @@ def check_user_file() -> None:
 
 
 def builtin_entries() -> tuple[list[EntityInfo], list[str]]:
-    """The shipped lists: countries and capitals, then the domain gazetteer, which wins over them."""
+    """The shipped lists, least trusted first (a later entry of the same name wins): GeoNames places,
+    the hand-kept countries and capitals, the domain gazetteer."""
+    places, _ = _load_file(PLACES)
     world, world_ignored = _load_file(WORLD)
     domain, domain_ignored = _load_file(GAZETTEER)
-    return world + domain, world_ignored + domain_ignored
+    return places + world + domain, world_ignored + domain_ignored
 
 
 @lru_cache(maxsize=4)
@@ -138,7 +141,7 @@ def load_gazetteer() -> Gazetteer:
 
 def extraction_key() -> str:
     """Changes whenever extraction would give other answers: the index re-extracts then."""
-    digest = hashlib.sha256(GAZETTEER.read_bytes() + WORLD.read_bytes())
+    digest = hashlib.sha256(GAZETTEER.read_bytes() + WORLD.read_bytes() + PLACES.read_bytes())
     digest.update(str(EXTRACTOR_VERSION).encode())
     path = user_file()
     if path.is_file():

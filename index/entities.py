@@ -182,6 +182,8 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
         found += _lowercase_rule_mentions(text, gazetteer)
     chosen = _resolve_overlaps(found)
     chosen = _link_surnames(text, chosen, lowercase)
+    if not gazetteer.ignored:
+        return chosen
     return [
         m for m in chosen if name_key(m.name) not in gazetteer.ignored and name_key(m.text) not in gazetteer.ignored
     ]
@@ -192,12 +194,13 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> lis
     # Only lowercased text asks whether a full name is present (to accept an ordinary-word alias).
     full_names_present = gazetteer.full_keys & _ngram_keys(tokens) if lowercase else set()
     out: list[tuple[int, Mention]] = []
+    plain = tuple(t[0] for t in tokens)  # slices of a tuple of words compare in C
     i = 0
     while i < len(tokens):
         matched = False
-        for form, entry, alias in gazetteer.candidates(tokens[i][0]):
+        for form, entry, alias in gazetteer.candidates(plain[i]):
             size = len(form)
-            if tuple(t[0] for t in tokens[i : i + size]) != form:
+            if plain[i : i + size] != form:
                 continue
             start, end = tokens[i][1], tokens[i + size - 1][2]
             surface = text[start:end]
@@ -251,6 +254,13 @@ def _acceptable(
 def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
 
+    known_names: dict[str, EntityInfo | None] = {}
+
+    def lookup(name: str) -> EntityInfo | None:
+        if name not in known_names:
+            known_names[name] = gazetteer.lookup(name)
+        return known_names[name]
+
     def add(kind: str, match: re.Match[str], group: str = "name", priority: int = 1) -> None:
         start, end = match.span(group)
         surface = text[start:end]
@@ -259,7 +269,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         trimmed = _POSSESSIVE.sub("", trimmed).rstrip(".,;: ")
         if not trimmed or trimmed in _NOT_NAMES or (kind == "PERSON" and not _looks_like_person(trimmed)):
             return
-        known = gazetteer.lookup(trimmed)
+        known = lookup(trimmed)
         name = known.name if known else trimmed
         out.append((priority, Mention(start, start + len(trimmed), known.type if known else kind, name, trimmed)))
 
@@ -270,6 +280,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         add("PERSON", match, "b", 2)
     for match in _PERSON_SAID.finditer(text):
         add("PERSON", match)
+    lowered = text.lower()
     for pattern, kind in (
         (_ORG_OF, "ORG"),
         (_ORG, "ORG"),
@@ -281,10 +292,12 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_OPERATION, "EVENT"),
         (_SUMMIT, "EVENT"),
     ):
+        if not _worth_running(pattern, lowered):
+            continue
         for match in pattern.finditer(text):
             add(kind, match)
-    for match in _WEAPON_BEFORE_KIND.finditer(text):
-        known = gazetteer.lookup(match.group("name"))
+    for match in _WEAPON_BEFORE_KIND.finditer(text) if _worth_running(_WEAPON_BEFORE_KIND, lowered) else ():
+        known = lookup(match.group("name"))
         if known is None or known.type == "WEAPON":
             add("WEAPON", match)
     for match in _EXERCISE.finditer(text):
@@ -300,6 +313,24 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in _LONE_MONTH.finditer(text):
         add("DATE", match, priority=0)
     return out
+
+
+# Patterns anchored on a word: one without any of its words in the text cannot match, and a
+# substring test costs nothing beside a regex scan.
+_ANCHORS = {
+    _SUMMIT: ("summit",),
+    _OPERATION: ("operation",),
+    _EXERCISE_BEFORE_KIND: ("exercise", "drills", "war games", "maneuvers", "manoeuvres"),
+    _WEAPON_BEFORE_KIND: (
+        "missile", "fighter", "bomber", "submarine", "destroyer", "frigate", "corvette", "tank", "drone",
+        "launcher", "rocket", "howitzer", "helicopter", "warship", "defense system", "defence system",
+    ),
+}  # fmt: skip
+
+
+def _worth_running(pattern: re.Pattern[str], lowered: str) -> bool:
+    anchors = _ANCHORS.get(pattern)
+    return anchors is None or any(a in lowered for a in anchors)
 
 
 def _looks_like_person(name: str) -> bool:
@@ -347,6 +378,9 @@ def _resolve_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W_]*")
+
+
 def _link_surnames(text: str, mentions: list[Mention], lowercase: bool) -> list[Mention]:
     """A surname alone, or after Mr./Ms., is the full name met in the same document."""
     full: dict[str, str] = {}
@@ -363,11 +397,11 @@ def _link_surnames(text: str, mentions: list[Mention], lowercase: bool) -> list[
         out.append(mention)
     taken = [(m.start, m.end) for m in out]
     if not lowercase and full:
-        pattern = re.compile(
-            r"\b(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s?(" + "|".join(re.escape(s.capitalize()) for s in full) + r")\b"
-        )
-        for match in pattern.finditer(text):
-            start, end = match.span(1)
-            if not any(start < e and s < end for s, e in taken):
-                out.append(Mention(start, end, "PERSON", full[match.group(1).lower()], match.group(1)))
+        # Every capitalised word, looked up: one scan with a pattern compiled once, not a pattern
+        # of this document's surnames compiled per document.
+        for match in _CAPITALISED_WORD.finditer(text):
+            name = full.get(match.group().lower())
+            start, end = match.span()
+            if name is not None and not any(start < e and s < end for s, e in taken):
+                out.append(Mention(start, end, "PERSON", name, match.group()))
     return sorted(out, key=lambda m: m.start)

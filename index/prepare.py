@@ -57,8 +57,9 @@ def prepare(
     mentions = mentions_of(document, gazetteer)
     forms: set[tuple[str, str, str]] = set()
     keys: set[str] = set()
+    for kind, name in {(row.type, row.name) for row in mentions}:
+        keys.add(entity_key(kind, name, analyse))
     for row in mentions:
-        keys.add(entity_key(row.type, row.name, analyse))
         forms.add((row.type, row.name, row.name))
         forms.add((row.type, row.name, row.text))
         forms.update((row.type, row.name, alias) for alias in gazetteer.aliases_of(row.name))

@@ -218,7 +218,7 @@ class SideStore:
         return [(int(a), str(b), str(c)) for a, b, c in rows]
 
     def put_shingles(self, db: sqlite3.Connection, doc: str, hashes: set[int]) -> None:
-        db.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, doc) for h in hashes])
+        db.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, doc) for h in sorted(hashes)])
         db.execute("INSERT OR REPLACE INTO shingle_counts VALUES (?, ?)", (doc, len(hashes)))
 
     def shared_shingles(self, doc: str) -> list[tuple[str, int, int, int]]:

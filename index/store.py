@@ -109,7 +109,7 @@ class CorpusIndex:
         """What an index must have been built with to be reused; anything else rebuilds it."""
         from index.schema import SCHEMA_VERSION
 
-        return json.dumps({"schema": SCHEMA_VERSION, "entities": self._entities_key, "xref": 2})
+        return json.dumps({"schema": SCHEMA_VERSION, "entities": self._entities_key, "xref": 3})
 
     def open(self) -> CorpusIndex:
         with self._open_lock:
@@ -314,11 +314,13 @@ class CorpusIndex:
                 writer.delete_by_term("doc", doc)
                 self.side.forget_file(db, doc)
                 tally.step(1)
-            words: Counter[str] = Counter()  # the batch's vocabulary: one upsert per word, not per file
+            # Written once at the end of the batch, not per file: one upsert per word or name.
+            words: Counter[str] = Counter()
+            forms: set[tuple[str, str, str]] = set()
 
             def apply(prepared: Prepared, added: bool) -> None:
                 old = jobs_old.get(prepared.source.doc)
-                tally.count(self._apply(writer, db, prepared, old, added, words))
+                tally.count(self._apply(writer, db, prepared, old, added, words, forms))
 
             jobs_old = {source.doc: old for source, _, old, _ in jobs}
             cancelled = False
@@ -333,6 +335,7 @@ class CorpusIndex:
                         break
                     apply(prepare(*job, self.gazetteer, self._names_analyzer), False)
             self.side.count_words(db, words)
+            self.side.put_entity_forms(db, forms)
         return cancelled
 
     @contextlib.contextmanager
@@ -377,11 +380,12 @@ class CorpusIndex:
         old: Fingerprint | None,
         added: bool,
         words: Counter[str],
+        forms: set[tuple[str, str, str]],
     ) -> bool | Skipped:
         """Write one prepared file: True when (re)indexed, False when its content had not changed.
 
         added: its passages are already in a worker's segment; otherwise they go to this writer.
-        words: the batch's vocabulary counts, written once at its end (one upsert per word, not per file).
+        words, forms: the batch's vocabulary counts and entity names, written once at its end.
         """
         doc, fingerprint = prepared.source.doc, prepared.fingerprint
         if not prepared.changed:
@@ -400,7 +404,7 @@ class CorpusIndex:
         self.side.put_document(db, document)
         words.update(prepared.vocabulary)
         self.side.put_mentions(db, doc, prepared.mentions)
-        self.side.put_entity_forms(db, prepared.forms)
+        forms |= prepared.forms
         self.side.put_shingles(db, doc, prepared.shingles)
         self.side.put_citations(db, doc, prepared.citations)
         return True

@@ -311,6 +311,9 @@ class BookmarkFile:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path).expanduser()
+        # The last parse and the file's (mtime, size) then: opening a document asks for every
+        # bookmark (its ★ marks), and a long notes file need not be parsed again unchanged.
+        self._parsed: tuple[tuple[int, int], list[Bookmark]] | None = None
 
     @property
     def real_path(self) -> Path:
@@ -321,7 +324,19 @@ class BookmarkFile:
         return parse(self._read_text()[0])
 
     def bookmarks(self) -> list[Bookmark]:
-        return self.read().bookmarks
+        try:
+            info = self.real_path.stat()
+        except FileNotFoundError:
+            return []
+        except OSError:
+            return self.read().bookmarks  # says why it cannot be read
+        stamp = (info.st_mtime_ns, info.st_size)
+        cached = self._parsed
+        if cached is not None and cached[0] == stamp:
+            return list(cached[1])
+        found = self.read().bookmarks
+        self._parsed = (stamp, found)
+        return list(found)
 
     def _read_text(self) -> tuple[str, str]:
         try:

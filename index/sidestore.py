@@ -238,6 +238,19 @@ class SideStore:
         ).fetchall()
         return [(str(r[0]), int(r[1]), len(mine), int(r[2])) for r in rows]
 
+    def shingle_pairs(self, max_sharing: int) -> list[tuple[str, str, int, int, int]]:
+        """(doc a, doc b, shared sampled shingles, a's count, b's count) for every pair sharing any,
+        in one query. A shingle more than max_sharing documents hold is boilerplate, not evidence."""
+        rows = self._db().execute(
+            "WITH common AS (SELECT hash FROM shingles GROUP BY hash HAVING count(*) BETWEEN 2 AND ?) "
+            "SELECT a.doc, b.doc, count(*), ca.n, cb.n FROM common c "
+            "JOIN shingles a ON a.hash = c.hash JOIN shingles b ON b.hash = c.hash AND b.doc > a.doc "
+            "JOIN shingle_counts ca ON ca.doc = a.doc JOIN shingle_counts cb ON cb.doc = b.doc "
+            "GROUP BY a.doc, b.doc",
+            (max_sharing,),
+        )
+        return [(str(a), str(b), int(n), int(na), int(nb)) for a, b, n, na, nb in rows]
+
     def put_citations(self, db: sqlite3.Connection, doc: str, rows: Iterable[tuple[int, str, str, int, int]]) -> None:
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)", [(doc, *row) for row in rows])
 

@@ -416,6 +416,15 @@ class CorpusIndex:
         ]
         return sorted(((o, round(c, 3)) for o, c in found if c >= threshold), key=lambda oc: -oc[1])
 
+    def duplicate_groups(self, threshold: float = DEFAULT_THRESHOLD, max_sharing: int = 50) -> dict[str, list[str]]:
+        """Every document's near-duplicates, for the whole corpus in one query (the document list's marks)."""
+        groups: dict[str, list[str]] = {}
+        for a, b, shared, size_a, size_b in self.side.shingle_pairs(max_sharing):
+            if containment(shared, size_a, size_b) >= threshold:
+                groups.setdefault(a, []).append(b)
+                groups.setdefault(b, []).append(a)
+        return groups
+
     def citations(self, doc: str | None = None, source: str | None = None) -> list[tuple[str, int, str, str]]:
         return self.side.citations(doc, source)
 

@@ -235,3 +235,19 @@ def test_anchor_finds_a_passage_after_edits() -> None:
     assert found == type(found)(2, "edited")
     assert anchor(bookmark, [(1, "q", "Nothing alike here at all.")], "Nothing alike").status == "lost"
     assert anchor(bookmark, [], None).status == "no document"
+
+
+def test_bookmarks_are_parsed_again_only_when_the_file_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import index.bookmarks as module
+
+    file = BookmarkFile(tmp_path / "notes.md")
+    assert file.bookmarks() == []
+    kept = file.add(make("first"))
+    parses = []
+    monkeypatch.setattr(module, "parse", lambda text: parses.append(1) or parse(text))
+    assert [b.id for b in file.bookmarks()] == [kept.id]
+    assert [b.id for b in file.bookmarks()] == [kept.id]
+    assert len(parses) == 1  # the second answer came from the first parse
+    path = tmp_path / "notes.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA line of my own.\n", encoding="utf-8")
+    assert [b.id for b in file.bookmarks()] == [kept.id] and len(parses) == 2  # a hand edit is seen

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, ProgressBar
 
 from index import paths
@@ -279,3 +280,30 @@ async def test_hostile_document_shows_its_characters_as_text(tmp_path: Path) -> 
 
 def test_env_isolated() -> None:
     assert os.environ["RALIGN_HOME"]
+
+
+async def test_o_opens_the_file_in_the_editor_at_the_passage(monkeypatch: pytest.MonkeyPatch) -> None:
+    import contextlib
+
+    import tui.screens.main as main_module
+
+    calls: list[list[str]] = []
+    monkeypatch.setenv("EDITOR", "myeditor --wait")
+    monkeypatch.setattr(main_module.subprocess, "call", lambda argv: calls.append(argv) or 0)
+    app = reader(SEEDS)
+    monkeypatch.setattr(type(app), "suspend", lambda self: contextlib.nullcontext())
+    async with app.run_test(size=(150, 45)) as pilot:
+        await ready(pilot)
+        await search_for(pilot, "karaganov")
+        await open_selected(pilot, "003_fbb29aa8b82af950.txt")
+        document_view = view(app)
+        document_view.focus()
+        await pilot.press("o")
+        await settle(pilot)
+        passage = document_view.document.passages[document_view.cursor]  # type: ignore[union-attr]
+        opening = document_view.document.passage_text(passage).split()[:3]  # type: ignore[union-attr]
+    [argv] = calls
+    assert argv[:2] == ["myeditor", "--wait"] and argv[2].startswith("+")
+    line = (SEEDS / "003_fbb29aa8b82af950.txt").read_text(encoding="utf-8").splitlines()[int(argv[2][1:]) - 1]
+    assert line.split()[:3] == opening  # the editor opens on the passage's first line
+    assert argv[3] == str(SEEDS / "003_fbb29aa8b82af950.txt")

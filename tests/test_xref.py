@@ -219,3 +219,12 @@ def test_difference_lists_what_each_text_lacks() -> None:
     assert found.only_in_b == ["Sign in subscribe now for free today"]
     assert found.only_in_a == []  # "next year" is two words: a small change, counted, not listed
     assert found.small_changes >= 1
+
+
+def test_duplicate_groups_of_the_whole_corpus_agree_with_each_document(seed_index: CorpusIndex) -> None:
+    """The document list marks near-duplicates from one query; it must say what each document's own does."""
+    groups = seed_index.duplicate_groups()
+    for summary in seed_index.documents():
+        expected = {doc for doc, _ in seed_index.near_duplicates(summary.doc)}
+        assert set(groups.get(summary.doc, [])) == expected, summary.doc
+    assert groups  # the seeds have their scrape and its clean twin

@@ -54,7 +54,6 @@ RESULT_LIMIT = 200
 SEARCH_DEBOUNCE = 0.15
 LIVE_INTERVAL = 4.0
 PLACEHOLDER = "Choose a document (Enter) or search (/)."
-MARK_DUPLICATES_UP_TO = 3000
 
 
 def main_screen(app: App[Any]) -> MainScreen | None:
@@ -237,12 +236,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="documents", exclusive=True, exit_on_error=False)
     def _list_documents(self, request: int) -> None:
         summaries = self.index.documents()
-        duplicates: dict[str, list[str]] = {}
-        if len(summaries) <= MARK_DUPLICATES_UP_TO:  # one query per document: marks only where that is quick
-            for summary in summaries:
-                found = self.index.near_duplicates(summary.doc, self.threshold)
-                if found:
-                    duplicates[summary.doc] = [doc for doc, _ in found]
+        duplicates = self.index.duplicate_groups(self.threshold)  # one query for the whole corpus
         self.post_message(DocumentsListed(summaries, request, duplicates))
 
     def on_documents_listed(self, message: DocumentsListed) -> None:

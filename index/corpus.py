@@ -53,42 +53,47 @@ def scan(root: Path) -> tuple[list[SourceFile], list[Skipped]]:
 
 
 def _walk(root: Path) -> Iterator[tuple[Path, str, os.stat_result | str]]:
+    """(path, path relative to root, its stat or why it is passed over); strings, not pathlib, per
+    file: a search from the command line checks every file for changes first."""
     seen_dirs: set[tuple[int, int]] = set()
-    stack = [root]
+    prefix = str(root).rstrip(os.sep) + os.sep
+    stack = [str(root)]
     while stack:
         folder = stack.pop()
         try:
-            st = folder.stat()
+            st = os.stat(folder)
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            yield folder, _rel(root, folder), f"folder cannot be read ({exc.strerror or exc})"
+            yield Path(folder), _rel(root, Path(folder)), f"folder cannot be read ({exc.strerror or exc})"
             continue
         if (st.st_dev, st.st_ino) in seen_dirs:
             continue  # a symlink loop, or the same folder linked twice
         seen_dirs.add((st.st_dev, st.st_ino))
+        at_root = folder == str(root)
         for entry in entries:
-            path = Path(entry.path)
-            rel = _rel(root, path)
+            full = entry.path
+            rel = full[len(prefix) :].replace(os.sep, "/") if full.startswith(prefix) else _rel(root, Path(full))
             if entry.name.startswith("."):
-                yield path, rel, "hidden"
+                yield Path(full), rel, "hidden"
                 continue
             try:
-                entry_stat = path.stat()
+                entry_stat = entry.stat()
             except OSError as exc:
-                yield path, rel, f"cannot be read ({exc.strerror or exc})"
+                yield Path(full), rel, f"cannot be read ({exc.strerror or exc})"
                 continue
+            suffix = os.path.splitext(entry.name)[1]
             if stat.S_ISDIR(entry_stat.st_mode):
-                stack.append(path)
+                stack.append(full)
             elif not stat.S_ISREG(entry_stat.st_mode):
-                yield path, rel, "not a regular file"
-            elif folder == root and entry.name == meta_mod.METADATA_FILE:
+                yield Path(full), rel, "not a regular file"
+            elif at_root and entry.name == meta_mod.METADATA_FILE:
                 continue
-            elif path.suffix.lower() not in TEXT_EXTENSIONS:
-                yield path, rel, f"not a text file type ({path.suffix or 'no extension'})"
+            elif suffix.lower() not in TEXT_EXTENSIONS:
+                yield Path(full), rel, f"not a text file type ({suffix or 'no extension'})"
             elif entry_stat.st_size > MAX_FILE_BYTES:
-                yield path, rel, f"too large ({entry_stat.st_size // (1024 * 1024)} MB)"
+                yield Path(full), rel, f"too large ({entry_stat.st_size // (1024 * 1024)} MB)"
             else:
-                yield path, rel, entry_stat
+                yield Path(full), rel, entry_stat
 
 
 def _rel(root: Path, path: Path) -> str:

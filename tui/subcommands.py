@@ -20,13 +20,10 @@ from index.search import around, collapse_duplicates, search
 from index.store import CorpusIndex, open_index
 from index.xref import DEFAULT_THRESHOLD
 from tui import output
+from tui.errors import UsageError
 
 if TYPE_CHECKING:
     from index.bookmarks import BookmarkFile, Parsed
-
-
-class UsageError(RalignError):
-    """A bad command line: exit 2."""
 
 
 def corpus_of(args: argparse.Namespace) -> Path:

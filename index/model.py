@@ -72,7 +72,7 @@ class SearchResult:
     query: str
     hits: tuple[Hit, ...]
     total: int  # matching passages, not only the page returned; when not complete, at least this many
-    documents: int = 0  # documents with at least one matching passage (when not complete: at most)
+    documents: int = 0  # documents with at least one matching passage (when not complete: at least)
     suggestion: str = ""  # "did you mean", only when nothing matched
     error: str = ""  # a message for a query that could not be understood
     terms: tuple[str, ...] = field(default=())  # analysed query terms, for highlighting elsewhere
@@ -83,6 +83,11 @@ class SearchResult:
     def total_label(self) -> str:
         """ "12 passages", or "120+ passages" when only the best documents were read for passages."""
         return f"{self.total}{'' if self.complete else '+'} passage{'' if self.total == 1 else 's'}"
+
+    @property
+    def documents_label(self) -> str:
+        """"3 documents", or "3+ documents" when only the best documents were read."""
+        return f"{self.documents}{'' if self.complete else '+'} document{'' if self.documents == 1 else 's'}"
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ FIRST_BATCH = 50  # documents committed early on a big first build, so search wo
 PARALLEL_MIN = 100  # fewer files than this are indexed in this process: starting workers costs ~0.5 s
 MAX_FUZZY = 2
 SEARCH_TIME_LIMIT = 5.0  # seconds one query may run before it returns what it has
+LOCATE_BUDGET = 1.0  # seconds one query may spend reading documents for passages; then "N+ passages"
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,11 @@ class RawHit:
 @dataclass(frozen=True)
 class RawResults:
     hits: list[RawHit]
-    total: int  # matching passages; when not complete, a lower bound (one per unread document)
+    total: int  # matching passages; when not complete, those of the documents read (a lower bound)
     doc_counts: dict[str, int]  # matching passages per document, for the documents read
     error: str = ""
     note: str = ""  # e.g. the search ran out of time and these are partial
-    documents: int = 0  # documents with a matching passage (when not complete: that Whoosh matched)
+    documents: int = 0  # documents with a matching passage (when not complete: among those read)
     complete: bool = True  # every matching document was read, so the counts are exact
 
 
@@ -561,6 +562,8 @@ class CorpusIndex:
             for doc, doc_score in ranked[located:]:
                 if len(hits) >= limit and sorted((h.score for h in hits), reverse=True)[limit - 1] >= doc_score:
                     break  # no passage of this document or any after it could make the page
+                if time.monotonic() - started > LOCATE_BUDGET:
+                    break  # words everywhere, the phrase or the passage with all of them rare: say so
                 located += 1
                 if doc == skip_doc:
                     continue
@@ -575,9 +578,10 @@ class CorpusIndex:
                     continue
             break
         hits.sort(key=lambda h: (-h.score, h.doc, h.num))
+        # Unread documents matched the query's words, not necessarily within one passage: the counts
+        # are what the documents read hold, exact only when every matching document was read.
         complete = located >= matching_docs
-        total = sum(doc_counts.values()) + (0 if complete else matching_docs - located)
-        documents = len(doc_counts) + (0 if complete else matching_docs - located)
+        total, documents = sum(doc_counts.values()), len(doc_counts)
         return RawResults(hits[:limit], total, doc_counts, note=note, documents=documents, complete=complete)
 
     def _locate(self, asked: Any, doc: str, doc_score: float) -> list[RawHit]:

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -136,3 +137,20 @@ def test_words_must_meet_in_one_passage(tmp_path: Path) -> None:
     result = search(index, "pipel*")
     assert sorted(h.passage for h in result.hits) == [2, 4] and result.total == 2 and result.complete
     assert {h.passage for h in search(index, "title:apart tanker").hits} == {3, 4}
+
+
+def test_a_search_cut_short_says_its_counts_are_a_floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading documents for passages is bounded; what was not read is marked, never guessed."""
+    import index.store as store
+
+    for i in range(6):
+        write(tmp_path / "c", f"d{i}.txt", f"Doc {i}\n\nThe tanker sailed.\n\nThe pipeline was built.")
+    write(tmp_path / "c", "z.txt", "Z\n\nA tanker pipeline deal.")
+    index = CorpusIndex(tmp_path / "c").open()
+    index.update()
+    whole = search(index, '"tanker pipeline"')
+    assert [(h.doc, h.passage) for h in whole.hits] == [("z.txt", 2)]
+    assert whole.complete and whole.total_label == "1 passage" and whole.documents_label == "1 document"
+    monkeypatch.setattr(store, "LOCATE_BUDGET", -1.0)  # no time to read any document
+    cut = search(index, "tanker")
+    assert not cut.complete and cut.total_label == "0+ passages"

@@ -92,7 +92,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError(f"ralign-tui search: {result.error}")
     if result.note:
         output.stderr().print(output.text(f"note: {result.note}", style="yellow"))
-    if not result.total:
+    if not result.total and not result.complete:
+        output.stderr().print(output.text("no passage read in time: the words are everywhere; add a rarer one"))
+    elif not result.total:
         hint = f'; did you mean "{result.suggestion}"?' if result.suggestion else ""
         output.stderr().print(output.text(f"no matches for {args.query!r}{hint}"))
     if args.json:

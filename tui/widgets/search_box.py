@@ -26,6 +26,9 @@ class SearchBox(Vertical):
     def show_result(self, result: SearchResult) -> None:
         if result.error:
             self.show_status(Text(safe_line(result.error), style="bold red"))
+        elif not result.total and not result.complete:
+            status = Text("No passage read in time: the words are everywhere. Add a rarer one.", style="yellow")
+            self.show_status(status)
         elif not result.total:
             status = Text(f"No passage matches {safe_line(result.query, 60)!r}.", style="yellow")
             if result.suggestion:
@@ -34,8 +37,7 @@ class SearchBox(Vertical):
                 status.append("?  (ctrl+y takes it)")
             self.show_status(status)
         else:
-            noun = "document" if result.documents == 1 else "documents"
-            status = Text(f"{result.total_label} in {result.documents} {noun}", style="dim")
+            status = Text(f"{result.total_label} in {result.documents_label}", style="dim")
             if result.note:
                 status.append(f" · {safe_line(result.note)}", style="yellow")
             self.show_status(status)

@@ -22,7 +22,8 @@ from index.tokens import words
 # Single words that are also ordinary English: in lowercased text they need context to count.
 COMMON_WORDS = frozenset(
     "blank sands may march lee long young rich bush miller bal kilo amur west moon li abe us un ap rt "
-    "mao deng kim wang geng antonov lukin august june turkey chad jordan georgia".split()
+    "mao deng kim wang geng antonov lukin august june turkey chad jordan georgia wagner sputnik chevron "
+    "who cis fed sber rbc gru".split()
 )
 _TITLES = (
     r"(?:Deputy |Vice |First Deputy |Former |former |Acting )?(?:Prime Minister|Foreign Minister|Defen[cs]e Minister|"

@@ -86,7 +86,7 @@ class SearchResult:
 
     @property
     def documents_label(self) -> str:
-        """"3 documents", or "3+ documents" when only the best documents were read."""
+        """ "3 documents", or "3+ documents" when only the best documents were read."""
         return f"{self.documents}{'' if self.complete else '+'} document{'' if self.documents == 1 else 's'}"
 
 

@@ -57,6 +57,8 @@ def test_index_reports_skipped_files_with_reasons(capsys: pytest.CaptureFixture[
     assert reasons["gzipped.txt"] == "not text (gzip data)"
     code, out, _ = run(capsys, "index", "--corpus", str(awkward_corpus))
     assert "skipped gzipped.txt: not text (gzip data)" in out
+    code, out, _ = run(capsys, "index", str(awkward_corpus), "--json")  # the folder as a plain argument
+    assert code == 0 and json.loads(out)["skipped"]
 
 
 @pytest.mark.parametrize(
@@ -67,6 +69,7 @@ def test_index_reports_skipped_files_with_reasons(capsys: pytest.CaptureFixture[
         ["search", "x", "--limit", "zero"],
         ["search"],
         ["index", "--bogus"],
+        ["index", str(SEEDS), "--corpus", "/somewhere/else"],
         ["/no/such/folder/either"],
     ],
 )

@@ -43,6 +43,13 @@ _PERSON_SAID = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})(?:,[^,\n]{{3,60}},)?[ ]+"
     r"(?:said|says|told|wrote|writes|added|argued|noted|explained|stated|warned|asked|believes|calls)\b"
 )
+# "Alexandra Prokopenko, a former central bank official": a name set off by what the person is.
+_PERSON_APPOSITIVE = re.compile(
+    rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD}),[ ]+(?:a|an|the)[ ]+(?:[a-z-]+[ ]+){{0,4}}?"
+    r"(?:official|analyst|expert|scholar|researcher|economist|professor|director|adviser|advisor|spokesman|"
+    r"spokeswoman|diplomat|general|commander|minister|lawmaker|senator|historian|journalist|editor|fellow|"
+    r"executive|chairman|founder|president|governor|ambassador)\b"
+)
 # Inside a name: "of", "for", "on", "de" (maybe followed by "the"), "&"; never "and", which joins names.
 _CONNECT = r"(?:(?:of|for|on|de)(?:[ ]+the)?|&)"
 # A capitalised word of a name: hyphenated parts capitalised too ("Asia-Pacific", not "U.S.-led").
@@ -66,6 +73,7 @@ _ORG_DESCRIBED = re.compile(
 _ORG_OF = re.compile(
     rf"\b(?P<name>(?:{_CAP}[ ]+){{0,3}}(?:Ministry|Bank|University|Council|Institute|Academy|Department|Office|"
     r"Commission|Committee|Community|Organization|Organisation|Union|League|Association|Conference|Bureau|Agency|"
+    r"Administration|Service|Directorate|Authority|"
     r"Court|Fund|Federation|Foundation|Society|Chamber|College|School|Center|Centre)"
     rf"[ ]+(?:of|for|on)[ ]+(?:the[ ]+)?{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)*{_CAP}){{0,5}})"
 )
@@ -102,7 +110,7 @@ _WEAPON_BEFORE_KIND = re.compile(
 )
 _EXERCISE = re.compile(
     r"\b(?P<name>(?:Joint Sea|Vostok|Zapad|Tsentr|Kavkaz|Peace Mission|Northern Interaction|Maritime Security Belt|"
-    r"Mosi|Aerospace Security|Army Games)[- ](?:19|20)\d{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)*-(?:19|20)\d{2})\b"
+    r"Mosi|Aerospace Security|Army Games)[- ](?:19|20)\d{2}|[A-Z][a-z]+(?:[ /][A-Z][a-z]+)*-(?:19|20)\d{2})\b"
 )
 _DESIGNATOR = re.compile(
     r"\b(?P<name>(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,3}[A-Z]{0,3}\d?|[A-Z][a-z]{4,7}-\d{2,3}[A-Z]?)(?![\w-])"
@@ -280,6 +288,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         add("PERSON", match, "a", 2)
         add("PERSON", match, "b", 2)
     for match in _PERSON_SAID.finditer(text):
+        add("PERSON", match)
+    for match in _PERSON_APPOSITIVE.finditer(text):
         add("PERSON", match)
     lowered = text.lower()
     for pattern, kind in (

@@ -84,6 +84,11 @@ _PLACE_SUFFIX = (
     r"Reef|Atoll|Harbor|Harbour|Cosmodrome|Spaceport|Shipyard|Dam|Exclave"
 )
 _PLACE = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,4}}(?:{_PLACE_SUFFIX})(?:[ ]+(?:Route|Passage))?)\b")
+# "the port of Rajin", "the town of Kidal": a place named by what it is.
+_PLACE_NAMED = re.compile(
+    r"\b(?:port|city|town|village|region|province|island|district|oblast|capital|harbou?r|base|airbase)[ ]+of[ ]+"
+    r"(?P<name>(?:St\.[ ]+)?[A-Z][\w'-]*(?:[ ]+[A-Z][\w'-]*){0,2})"  # no dots: a name ends with its sentence
+)
 _PLACE_OF = re.compile(
     rf"\b(?P<name>(?:Sea|Gulf|Strait|Bay|Isle|Islands|Republic|Kingdom|Cape|Port|Lake)[ ]+of[ ]+(?:the[ ]+)?{_CAP}"
     rf"(?:[ ]+{_CAP})?)"
@@ -298,6 +303,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_ORG_DESCRIBED, "ORG"),
         (_PLACE, "PLACE"),
         (_PLACE_OF, "PLACE"),
+        (_PLACE_NAMED, "PLACE"),
         (_EVENT, "EVENT"),
         (_EXERCISE_BEFORE_KIND, "EVENT"),
         (_OPERATION, "EVENT"),

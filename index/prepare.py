@@ -59,10 +59,9 @@ def prepare(
     keys: set[str] = set()
     for kind, name in {(row.type, row.name) for row in mentions}:
         keys.add(entity_key(kind, name, analyse))
-    for row in mentions:
-        forms.add((row.type, row.name, row.name))
-        forms.add((row.type, row.name, row.text))
-        forms.update((row.type, row.name, alias) for alias in gazetteer.aliases_of(row.name))
+        forms.add((kind, name, name))
+        forms.update((kind, name, alias) for alias in gazetteer.aliases_of(name))
+    forms.update((row.type, row.name, row.text) for row in mentions)  # as written, too
     meta = document.meta
     record = {  # one per document: its passages are found in it at display time (`index.locate`)
         "doc": document.doc,

@@ -32,8 +32,9 @@ class EntityNames:
     def __init__(self, rows: Iterable[tuple[str, str, str]], analyse: Any) -> None:
         self._forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         self._by_word: dict[str, set[str]] = defaultdict(set)
+        keys: dict[tuple[str, str], str] = {}  # an entity has many names: its key is worked out once
         for kind, name, form in rows:
-            key = entity_key(kind, name, analyse)
+            key = keys.get((kind, name)) or keys.setdefault((kind, name), entity_key(kind, name, analyse))
             words = tuple(t.text for t in analyse(form))
             if words and words not in self._forms[key]:
                 self._forms[key].add(words)

@@ -94,7 +94,7 @@ _PLACE_OF = re.compile(
     rf"(?:[ ]+{_CAP})?)"
 )
 _EVENT_SUFFIX = (
-    r"War|Summit|Forum|Exercise|Exercises|Drills?|Treaty|Agreement|Accord|Conference|Games|Olympics|"
+    r"War|Summit|Forum|Exercise|Exercises|Drills?|Treaty|Agreements?|Accords?|Conference|Games|Olympics|"
     r"Parade|Crisis|Revolution|Talks|Dialogue|Expo|Festival|Convention|Declaration|Protocol"
 )
 _EVENT = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+(?:{_CONNECT}[ ]+)*){{1,5}}(?:{_EVENT_SUFFIX}))\b")
@@ -102,6 +102,11 @@ _EVENT = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+(?:{_CONNECT}[ ]+)*){{1,5}}(?:{_E
 _EXERCISE_BEFORE_KIND = re.compile(
     rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}(?:[ ](?:19|20)\d{{2}})?)[ ]+(?:naval |joint |military |air )?"
     r"(?:exercise|exercises|drills|war games|maneuvers|manoeuvres)\b"
+)
+# "the Treaty of Nerchinsk", "the Battle of Stalingrad": an event named before "of".
+_EVENT_OF = re.compile(
+    r"\b(?P<name>(?:Treaty|Battle|Siege|Declaration|Convention|Protocol|Congress|Conference|Agreement|Accord|"
+    rf"Peace)[ ]+(?:of|on)[ ]+(?:the[ ]+)?{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)*{_CAP}){{0,3}})"
 )
 # "Operation Barkhane", "the BRICS summit in Kazan": named operations and summits are events.
 _OPERATION = re.compile(rf"\b(?P<name>Operation[ ]+{_CAP}(?:[ ]+{_CAP}){{0,2}})")
@@ -307,6 +312,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_EVENT, "EVENT"),
         (_EXERCISE_BEFORE_KIND, "EVENT"),
         (_OPERATION, "EVENT"),
+        (_EVENT_OF, "EVENT"),
         (_SUMMIT, "EVENT"),
     ):
         if not _worth_running(pattern, lowered):

@@ -185,3 +185,15 @@ def test_third_holdout_scores_as_reported() -> None:
     print("holdout3:", {k: (round(p, 3), round(r, 3)) for k, (p, r) in scores.items()})
     assert all(p >= 0.9 for p, _ in scores.values())
     assert all(r >= 0.8 for _, r in scores.values())
+
+
+def test_events_people_and_places_named_by_their_shape() -> None:
+    text = (
+        "The Treaty of Nerchinsk and the Battle of Stalingrad still shape memory. Veronika Ostrova, a "
+        "senior researcher at a Moscow institute, said the Yalta Accords mattered more. Grain left the "
+        "port of Tolvanka for the Northern/Vigil-2025 drills, and Operation Polar Gate began."
+    )
+    found = {(m.type, m.name) for m in extract(text)}
+    assert {("EVENT", "Treaty of Nerchinsk"), ("EVENT", "Battle of Stalingrad"), ("EVENT", "Yalta Accords")} <= found
+    assert ("PERSON", "Veronika Ostrova") in found and ("PLACE", "Tolvanka") in found
+    assert {("EVENT", "Northern/Vigil-2025"), ("EVENT", "Operation Polar Gate")} <= found

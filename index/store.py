@@ -47,7 +47,7 @@ except ImportError:  # pragma: no cover - not POSIX
 
 _T = TypeVar("_T")
 Progress = Callable[[int, int], object]
-FIRST_BATCH = 50  # documents committed early on a big first build, so search works at once
+FIRST_BATCH = 32  # documents committed early on a big first build, so search works at once (~1 s)
 PARALLEL_MIN = 100  # fewer files than this are indexed in this process: starting workers costs ~0.5 s
 MAX_FUZZY = 2
 SEARCH_TIME_LIMIT = 5.0  # seconds one query may run before it returns what it has

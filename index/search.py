@@ -50,15 +50,11 @@ def search(index: CorpusIndex, query: str, limit: int = 20) -> SearchResult:
     raw = index.search_raw(query, limit)
     if raw.error:
         return SearchResult(query, (), 0, error=raw.error)
-    texts = index.side.passage_texts((h.doc, h.num) for h in raw.hits)
     plan = index.highlight_plan(query)
     hits = []
     all_terms: set[str] = set()
     for raw_hit in raw.hits:
-        found = texts.get((raw_hit.doc, raw_hit.num))
-        if found is None:
-            continue  # the index is mid-update; this passage's text is not committed yet
-        text, title = found
+        text, title = raw_hit.text, raw_hit.title  # read when the passage was found: not read again
         all_terms |= raw_hit.terms
         marked = index.spans(text, raw_hit.terms, plan) + index.entity_spans(raw_hit.doc, raw_hit.num, raw_hit.entities)
         shown, spans, offset = snippet(text, sorted(set(marked), key=lambda s: (s.start, s.end)))

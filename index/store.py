@@ -61,6 +61,8 @@ class RawHit:
     score: float
     terms: frozenset[str]  # analysed terms of the text field that matched in this passage
     entities: frozenset[str] = frozenset()  # keys of the entities an entity-field query matched here
+    text: str = ""  # the passage's text and its document's title, read once when the passage was found
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -617,6 +619,8 @@ class CorpusIndex:
                 doc_score * (0.5 + 0.5 * score / best),
                 asked.matched_terms(view),
                 frozenset(asked.keys & view.keys),
+                document.passage_text(document.passages[view.number - 1]),
+                meta.title,
             )
             for view, score in answering
         ]

@@ -138,11 +138,16 @@ def test_precision_and_recall_on_the_seeds() -> None:
         assert precision >= 0.9 and recall >= 0.9, (kind, precision, recall)
 
 
+def gold_scores(name: str) -> dict[str, tuple[float, float]]:
+    """Scores on a gold file whose texts are written into it (not the seeds), printed for the README."""
+    data = tomllib.loads((GOLD / f"{name}.toml").read_text(encoding="utf-8"))
+    scores = score({doc: entry["text"] for doc, entry in data.items()}, data, load_gazetteer())
+    print(f"{name}:", {k: (round(p, 3), round(r, 3)) for k, (p, r) in scores.items()})
+    return scores
+
+
 def test_precision_and_recall_on_unseen_texts() -> None:
-    data = tomllib.loads((GOLD / "unseen.toml").read_text(encoding="utf-8"))
-    texts = {doc: entry["text"] for doc, entry in data.items()}
-    scores = score(texts, data, load_gazetteer())
-    print("unseen:", {k: (round(p, 3), round(r, 3)) for k, (p, r) in scores.items()})
+    scores = gold_scores("unseen")
     assert sum(p for p, _ in scores.values()) / len(scores) >= 0.8
     assert sum(r for _, r in scores.values()) / len(scores) >= 0.7
 
@@ -157,9 +162,7 @@ def test_the_scrape_has_the_same_people_as_its_clean_twin() -> None:
 def test_holdout_scores_as_reported() -> None:
     """Not tuned on by rules; the world list of countries and capitals came after it was first measured.
     The README reports both runs; the floors only catch regressions."""
-    data = tomllib.loads((GOLD / "holdout.toml").read_text(encoding="utf-8"))
-    scores = score({doc: entry["text"] for doc, entry in data.items()}, data, load_gazetteer())
-    print("holdout:", {k: (round(p, 3), round(r, 3)) for k, (p, r) in scores.items()})
+    scores = gold_scores("holdout")
     assert all(p >= 0.8 for p, _ in scores.values())  # "Warsaw" in "Warsaw Pact" is the known place error
     assert all(scores[k][1] >= 0.8 for k in ("PERSON", "ORG", "WEAPON", "EVENT"))
     assert scores["PLACE"][1] >= 0.6  # unlisted places without a suffix ("Suwalki Gap") are the known gap
@@ -169,9 +172,7 @@ def test_second_holdout_scores_as_reported() -> None:
     """Written and annotated before the extractor saw it; first run in the README, then the rules
     it showed missing (organisation and place suffixes, "Operation X", "X summit", GeoNames places).
     The floors only catch regressions."""
-    data = tomllib.loads((GOLD / "holdout2.toml").read_text(encoding="utf-8"))
-    scores = score({doc: entry["text"] for doc, entry in data.items()}, data, load_gazetteer())
-    print("holdout2:", {k: (round(p, 3), round(r, 3)) for k, (p, r) in scores.items()})
+    scores = gold_scores("holdout2")
     assert all(p >= 0.85 for p, _ in scores.values())
     assert all(r >= 0.65 for _, r in scores.values())
 
@@ -180,9 +181,7 @@ def test_third_holdout_scores_as_reported() -> None:
     """Written after every other change of its session and measured first as it came (README): then
     four general rules it showed missing (a name set off by a role, "Administration of", slashed
     exercise names, "the port of X"). The floors only catch regressions."""
-    data = tomllib.loads((GOLD / "holdout3.toml").read_text(encoding="utf-8"))
-    scores = score({doc: entry["text"] for doc, entry in data.items()}, data, load_gazetteer())
-    print("holdout3:", {k: (round(p, 3), round(r, 3)) for k, (p, r) in scores.items()})
+    scores = gold_scores("holdout3")
     assert all(p >= 0.9 for p, _ in scores.values())
     assert all(r >= 0.8 for _, r in scores.values())
 

@@ -5,30 +5,40 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from index import metadata as meta_mod
-from index.errors import CorpusError
+from index.errors import ConfigError, CorpusError
 from index.model import Document, Skipped
-from index.passages import split_passages
-from index.textclean import binary_reason, clean_text, decode, safe_line
+
+# Reading a document needs the cleaning, metadata and passage modules (their patterns take ~15 ms to
+# compile); they are imported where a document is read, so checking a folder for changes needs none.
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".text", ".markdown"})
 MAX_FILE_BYTES = 64 * 1024 * 1024
+METADATA_FILE = "metadata.toml"  # per-document metadata a person gives, at the corpus root
 
 
-@dataclass(frozen=True)
-class SourceFile:
-    """A file that looks like a document, with what tells whether it changed."""
+class SourceFile(NamedTuple):
+    """A file that looks like a document, with what tells whether it changed.
+
+    A plain string for where it is: a search from the command line makes one per file to check for
+    changes, and a Path costs more than the stat itself.
+    """
 
     doc: str
-    path: Path
+    location: str
     size: int
     mtime_ns: int
 
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
+
 
 def check_root(root: Path) -> Path:
+    from index.textclean import safe_line
+
     if not root.exists():
         raise CorpusError(f"corpus folder not found: {safe_line(str(root))}")
     if not root.is_dir():
@@ -43,16 +53,16 @@ def scan(root: Path) -> tuple[list[SourceFile], list[Skipped]]:
     root = check_root(root)
     found: list[SourceFile] = []
     skipped: list[Skipped] = []
-    for path, rel, st_or_reason in _walk(root):
+    for location, rel, st_or_reason in _walk(root):
         if isinstance(st_or_reason, str):
             skipped.append(Skipped(rel, st_or_reason))
         else:
-            found.append(SourceFile(rel, path, st_or_reason.st_size, st_or_reason.st_mtime_ns))
+            found.append(SourceFile(rel, location, st_or_reason.st_size, st_or_reason.st_mtime_ns))
     found.sort(key=lambda f: f.doc)
     return found, skipped
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, str, os.stat_result | str]]:
+def _walk(root: Path) -> Iterator[tuple[str, str, os.stat_result | str]]:
     """(path, path relative to root, its stat or why it is passed over); strings, not pathlib, per
     file: a search from the command line checks every file for changes first."""
     seen_dirs: set[tuple[int, int]] = set()
@@ -64,7 +74,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, str, os.stat_result | str]]:
             st = os.stat(folder)
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            yield Path(folder), _rel(root, Path(folder)), f"folder cannot be read ({exc.strerror or exc})"
+            yield folder, _rel(root, Path(folder)), f"folder cannot be read ({exc.strerror or exc})"
             continue
         if (st.st_dev, st.st_ino) in seen_dirs:
             continue  # a symlink loop, or the same folder linked twice
@@ -74,26 +84,26 @@ def _walk(root: Path) -> Iterator[tuple[Path, str, os.stat_result | str]]:
             full = entry.path
             rel = full[len(prefix) :].replace(os.sep, "/") if full.startswith(prefix) else _rel(root, Path(full))
             if entry.name.startswith("."):
-                yield Path(full), rel, "hidden"
+                yield full, rel, "hidden"
                 continue
             try:
                 entry_stat = entry.stat()
             except OSError as exc:
-                yield Path(full), rel, f"cannot be read ({exc.strerror or exc})"
+                yield full, rel, f"cannot be read ({exc.strerror or exc})"
                 continue
             suffix = os.path.splitext(entry.name)[1]
             if stat.S_ISDIR(entry_stat.st_mode):
                 stack.append(full)
             elif not stat.S_ISREG(entry_stat.st_mode):
-                yield Path(full), rel, "not a regular file"
-            elif at_root and entry.name == meta_mod.METADATA_FILE:
+                yield full, rel, "not a regular file"
+            elif at_root and entry.name == METADATA_FILE:
                 continue
             elif suffix.lower() not in TEXT_EXTENSIONS:
-                yield Path(full), rel, f"not a text file type ({suffix or 'no extension'})"
+                yield full, rel, f"not a text file type ({suffix or 'no extension'})"
             elif entry_stat.st_size > MAX_FILE_BYTES:
-                yield Path(full), rel, f"too large ({entry_stat.st_size // (1024 * 1024)} MB)"
+                yield full, rel, f"too large ({entry_stat.st_size // (1024 * 1024)} MB)"
             else:
-                yield Path(full), rel, entry_stat
+                yield full, rel, entry_stat
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -121,6 +131,10 @@ def read_document(source: SourceFile, given: dict[str, object] | None = None) ->
 
 
 def document_from_bytes(doc: str, data: bytes, given: dict[str, object] | None = None) -> Document | Skipped:
+    from index import metadata as meta_mod
+    from index.passages import split_passages
+    from index.textclean import binary_reason, clean_text, decode
+
     reason = binary_reason(data)
     if reason:
         return Skipped(doc, f"not text ({reason})")
@@ -139,7 +153,7 @@ def document_from_bytes(doc: str, data: bytes, given: dict[str, object] | None =
 def load_all(root: Path) -> tuple[list[Document], list[Skipped]]:
     """The whole corpus in memory: for tests and small scripts; the index streams instead."""
     files, skipped = scan(root)
-    given = meta_mod.load_corpus_metadata(root)
+    given = load_corpus_metadata(root)
     docs: list[Document] = []
     for source in files:
         result = read_document(source, given.get(source.doc))
@@ -148,3 +162,19 @@ def load_all(root: Path) -> tuple[list[Document], list[Skipped]]:
         else:
             docs.append(result)
     return docs, skipped
+
+
+def load_corpus_metadata(root: Path) -> dict[str, dict[str, object]]:
+    """The corpus's own metadata.toml: a table per document id."""
+    path = root / METADATA_FILE
+    if not path.is_file():
+        return {}
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    return {str(k): v for k, v in data.items() if isinstance(v, dict)}

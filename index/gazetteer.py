@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from index import paths
 from index.errors import ConfigError
@@ -27,8 +26,7 @@ PLACES = Path(__file__).with_name("places.toml")  # GeoNames countries and big c
 USER_FILE = "entities.toml"
 
 
-@dataclass(frozen=True)
-class EntityInfo:
+class EntityInfo(NamedTuple):
     name: str
     type: str
     aliases: tuple[str, ...] = ()
@@ -82,6 +80,8 @@ def _forms(alias: str) -> list[tuple[str, ...]]:
 
 
 def _load_file(path: Path) -> tuple[list[EntityInfo], list[str]]:
+    import tomllib  # only when names are needed: opening an index to search reads no list
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:

@@ -10,8 +10,8 @@ belong to the whole document, and entity keys to the passage that names the enti
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import query
@@ -21,16 +21,16 @@ from index.entity_query import KEY_FIELD
 DOCUMENT_FIELDS = ("title", "publication", "author", "published", "doc")
 
 
-@dataclass
 class PassageTerms:
-    number: int
-    terms: list[str]  # the passage's analysed terms, in order
-    keys: set[str] = field(default_factory=set)  # entity keys of the entities it names
-    counts: dict[str, int] = field(default_factory=dict)
+    """One passage as the query sees it: its analysed terms in order, their counts, the entities it names."""
 
-    def __post_init__(self) -> None:
-        for term in self.terms:
-            self.counts[term] = self.counts.get(term, 0) + 1
+    __slots__ = ("counts", "keys", "number", "terms")
+
+    def __init__(self, number: int, terms: list[str], keys: set[str] | None = None) -> None:
+        self.number = number
+        self.terms = terms
+        self.keys = keys if keys is not None else set()
+        self.counts: dict[str, int] = Counter(terms)
 
 
 class PassageQuery:

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import replace
-from pathlib import Path
 
 from index.dates import FULL_MONTH, MONTHS, SEASON
-from index.errors import ConfigError
 from index.model import Metadata
 from index.textclean import safe_line
 
-METADATA_FILE = "metadata.toml"
 _KNOWN_KEYS = ("title", "publication", "author", "published")
 
 _MONTHS = MONTHS
@@ -156,18 +151,4 @@ def apply(meta: Metadata, fields: dict[str, object]) -> Metadata:
     known = {k: given[k] for k in _KNOWN_KEYS if k in given}
     if "published" in known:
         known["published"] = normalise_date(known["published"])
-    return replace(meta, **known, extra=tuple(sorted(extra.items())))
-
-
-def load_corpus_metadata(root: Path) -> dict[str, dict[str, object]]:
-    """The corpus's own metadata.toml: a table per document id."""
-    path = root / METADATA_FILE
-    if not path.is_file():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
-    return {str(k): v for k, v in data.items() if isinstance(v, dict)}
+    return meta._replace(**known, extra=tuple(sorted(extra.items())))

@@ -154,7 +154,7 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
 
         index_dir, gazetteer, number = pickle.load(inbox)
         analyse = name_analyzer()
-        writer = SegmentWriter(whoosh_index.open_dir(index_dir), _lk=False, limitmb=WORKER_LIMIT_MB)
+        writer = SegmentWriter(whoosh_index.open_dir(index_dir), _lk=False, limitmb=WORKER_LIMIT_MB, compound=False)
         added = False
         while (chunk := pickle.load(inbox)) is not None:
             for source, given, old, given_meta in chunk:

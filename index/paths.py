@@ -9,8 +9,6 @@ import hashlib
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "ralign-tui"
 
 
@@ -19,24 +17,30 @@ def _home() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _platform_dir(kind: str) -> Path:
+    import platformdirs  # ~15 ms to import: only when RALIGN_HOME does not say where
+
+    return Path(getattr(platformdirs, f"user_{kind}_dir")(APP_NAME))
+
+
 def config_dir() -> Path:
     home = _home()
-    return home if home else Path(platformdirs.user_config_dir(APP_NAME))
+    return home if home else _platform_dir("config")
 
 
 def data_dir() -> Path:
     home = _home()
-    return home if home else Path(platformdirs.user_data_dir(APP_NAME))
+    return home if home else _platform_dir("data")
 
 
 def cache_dir() -> Path:
     home = _home()
-    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME))
+    return home / "cache" if home else _platform_dir("cache")
 
 
 def state_dir() -> Path:
     home = _home()
-    return home / "state" if home else Path(platformdirs.user_state_dir(APP_NAME))
+    return home / "state" if home else _platform_dir("state")
 
 
 def config_file() -> Path:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import replace
 
 from index.model import Hit, SearchResult, Span
 from index.store import CorpusIndex
@@ -93,6 +91,8 @@ def suggest(index: CorpusIndex, query: str) -> str:
         return ""
     changed = False
 
+    import difflib  # only for a query that found nothing
+
     def replace(match: re.Match[str]) -> str:
         nonlocal changed
         word = match.group(1)
@@ -130,7 +130,7 @@ def collapse_duplicates(index: CorpusIndex, result: SearchResult, threshold: flo
         group = [doc] + [other for other, _ in index.near_duplicates(doc, threshold)]
         original[doc] = min(group, key=lambda d: _originality(index, d))
     kept = tuple(hit for hit in result.hits if original[hit.doc] == hit.doc or original[hit.doc] not in docs)
-    return replace(result, hits=kept)
+    return result._replace(hits=kept)
 
 
 def _originality(index: CorpusIndex, doc: str) -> tuple[int, str, str]:

@@ -12,12 +12,11 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from index.model import DocSummary, Document, Metadata, Passage
 from index.tokens import words_of
-from index.xref import sampled_shingles
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,8 +51,7 @@ CREATE INDEX IF NOT EXISTS citations_source ON citations (source);
 """
 
 
-@dataclass(frozen=True)
-class MentionRow:
+class MentionRow(NamedTuple):
     doc: str
     passage: int
     start: int
@@ -63,8 +61,7 @@ class MentionRow:
     text: str
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(NamedTuple):
     size: int
     mtime_ns: int
     sha: str
@@ -155,6 +152,8 @@ class SideStore:
             return
         old_words = vocabulary_of(row[0])
         self.count_words(db, Counter(old_words), -1)
+        from index.xref import sampled_shingles  # its citation patterns: not for a search
+
         db.executemany("DELETE FROM shingles WHERE hash=? AND doc=?", [(h, doc) for h in sampled_shingles(row[0])])
         db.execute("DELETE FROM documents WHERE doc=?", (doc,))
         db.execute("DELETE FROM passages WHERE doc=?", (doc,))
@@ -225,6 +224,8 @@ class SideStore:
         """(other doc, shared sampled shingles, this doc's count, other's count) for every overlapping doc."""
         db = self._db()
         row = db.execute("SELECT text FROM documents WHERE doc=?", (doc,)).fetchone()
+        from index.xref import sampled_shingles
+
         mine = sorted(sampled_shingles(row[0])) if row else []
         if not mine:
             return []

@@ -22,19 +22,16 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from index import corpus as corpus_mod
-from index import metadata as meta_mod
 from index import paths
 from index.entity_query import QUERY_FIELDS, EntityNames, entity_key, rewrite
 from index.errors import ConfigError, CorpusError, StoreError
 from index.gazetteer import Gazetteer, builtin_entries, check_user_file, extraction_key, load_gazetteer
 from index.model import DocSummary, Document, IndexReport, Skipped, Span
 from index.sidestore import Fingerprint, MentionRow, SideStore
-from index.xref import DEFAULT_THRESHOLD, containment
 
 if TYPE_CHECKING:
     from index.parallel import Job
@@ -54,8 +51,7 @@ SEARCH_TIME_LIMIT = 5.0  # seconds one query may run before it returns what it h
 LOCATE_BUDGET = 1.0  # seconds one query may spend reading documents for passages; then "N+ passages"
 
 
-@dataclass(frozen=True)
-class RawHit:
+class RawHit(NamedTuple):
     doc: str
     num: int
     score: float
@@ -65,8 +61,7 @@ class RawHit:
     title: str = ""
 
 
-@dataclass(frozen=True)
-class RawResults:
+class RawResults(NamedTuple):
     hits: list[RawHit]
     total: int  # matching passages; when not complete, those of the documents read (a lower bound)
     doc_counts: dict[str, int]  # matching passages per document, for the documents read
@@ -272,7 +267,7 @@ class CorpusIndex:
         files, skipped = corpus_mod.scan(self.corpus)
         messages = list(self.messages)
         try:
-            given_all = meta_mod.load_corpus_metadata(self.corpus)
+            given_all = corpus_mod.load_corpus_metadata(self.corpus)
         except ConfigError as exc:
             messages.append(f"{exc}; its metadata is ignored")
             given_all = {}
@@ -281,8 +276,10 @@ class CorpusIndex:
         removed = [doc for doc in known if doc not in current]
         todo: list[tuple[corpus_mod.SourceFile, str]] = []
         unchanged = 0
+        nothing_given = json.dumps(None)
         for source in files:
-            given = json.dumps(given_all.get(source.doc), sort_keys=True, default=str)
+            given_meta = given_all.get(source.doc)
+            given = nothing_given if given_meta is None else json.dumps(given_meta, sort_keys=True, default=str)
             old = known.get(source.doc)
             if old and (old.size, old.mtime_ns, old.given) == (source.size, source.mtime_ns, given):
                 unchanged += 1
@@ -350,7 +347,7 @@ class CorpusIndex:
         from whoosh.writing import LockError
 
         try:
-            writer = self._ix.writer(timeout=5.0, limitmb=256)
+            writer = self._ix.writer(timeout=5.0, limitmb=256, compound=False)
         except LockError:
             raise StoreError(
                 "another ralign-tui is updating this corpus's index; try again when it has finished"
@@ -412,15 +409,21 @@ class CorpusIndex:
         self.side.put_citations(db, doc, prepared.citations)
         return True
 
-    def near_duplicates(self, doc: str, threshold: float = DEFAULT_THRESHOLD) -> list[tuple[str, float]]:
+    def near_duplicates(self, doc: str, threshold: float | None = None) -> list[tuple[str, float]]:
         """Documents that are this one in another form: shingle containment at or above the threshold."""
+        from index.xref import DEFAULT_THRESHOLD, containment  # its citation patterns: only when asked
+
+        threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         found = [
             (other, containment(shared, mine, theirs)) for other, shared, mine, theirs in self.side.shared_shingles(doc)
         ]
         return sorted(((o, round(c, 3)) for o, c in found if c >= threshold), key=lambda oc: -oc[1])
 
-    def duplicate_groups(self, threshold: float = DEFAULT_THRESHOLD, max_sharing: int = 50) -> dict[str, list[str]]:
+    def duplicate_groups(self, threshold: float | None = None, max_sharing: int = 50) -> dict[str, list[str]]:
         """Every document's near-duplicates, for the whole corpus in one query (the document list's marks)."""
+        from index.xref import DEFAULT_THRESHOLD, containment
+
+        threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         groups: dict[str, list[str]] = {}
         for a, b, shared, size_a, size_b in self.side.shingle_pairs(max_sharing):
             if containment(shared, size_a, size_b) >= threshold:
@@ -669,16 +672,16 @@ class CorpusIndex:
         return plan.alone | {w for phrase in plan.phrases for w in phrase}
 
 
-@dataclass
 class _Tally:
     """What an update has done so far, reported as it goes."""
 
-    total: int
-    unchanged: int
-    skipped: list[Skipped]
-    progress: Progress | None
-    done: int = 0
-    indexed: int = 0
+    def __init__(self, total: int, unchanged: int, skipped: list[Skipped], progress: Progress | None) -> None:
+        self.total = total
+        self.unchanged = unchanged
+        self.skipped = skipped
+        self.progress = progress
+        self.done = 0
+        self.indexed = 0
 
     def step(self, files: int) -> None:
         self.done += files
@@ -695,8 +698,7 @@ class _Tally:
         self.step(1)
 
 
-@dataclass(frozen=True)
-class HighlightPlan:
+class HighlightPlan(NamedTuple):
     alone: frozenset[str]  # terms that highlight wherever they occur
     phrases: tuple[tuple[str, ...], ...]  # term sequences that highlight only together
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from index.corpus import document_from_bytes, load_all
+from index.corpus import document_from_bytes, load_all, load_corpus_metadata
 from index.errors import ConfigError
-from index.metadata import extract, load_corpus_metadata, normalise_date
+from index.metadata import extract, normalise_date
 from tests.conftest import SEEDS, write
 
 

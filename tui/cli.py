@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from index import __version__, paths
-from index.corpus import check_root
 from index.errors import RalignError
 from tui.errors import UsageError
 
@@ -120,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_parser().print_help()
             return 0
         args = _reader_parser().parse_args(argv)
+        from index.corpus import check_root  # imported here: a subcommand needs none of the corpus reading
+
         corpus = check_root(args.path or paths.seed_dir())  # a bad path is a one-line error, not a screen
         from tui.app import run_reader  # the reader's imports cost ~0.4 s: only when it runs
 

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index import paths
-from index.config import load_config
 from index.errors import RalignError, StoreError
 from index.model import IndexReport
 from index.search import around, collapse_duplicates, search
 from index.store import CorpusIndex, open_index
-from index.xref import DEFAULT_THRESHOLD
 from tui import output
 from tui.errors import UsageError
 
@@ -63,7 +60,7 @@ def cmd_index(args: argparse.Namespace) -> int:
                 "indexed": report.indexed,
                 "removed": report.removed,
                 "unchanged": report.unchanged,
-                "skipped": [asdict(s) for s in report.skipped],
+                "skipped": [s._asdict() for s in report.skipped],
                 "message": report.message,
             }
         )
@@ -128,6 +125,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def duplicate_threshold() -> float:
+    from index.config import load_config
+    from index.xref import DEFAULT_THRESHOLD
+
     try:
         return load_config().near_duplicate_threshold
     except RalignError:

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from index import paths
 from index.errors import RalignError
 from index.model import Document
 from index.textclean import safe_line
@@ -496,19 +495,6 @@ def bookmark_for(
         context_before=document.text[max(0, passage.start - 80) : passage.start],
         context_after=document.text[passage.end : passage.end + 80],
     )
-
-
-def default_path(explicit: Path | None = None) -> Path:
-    """--bookmarks FILE, else config.toml's `bookmarks`, else bookmarks.md in the data folder."""
-    if explicit:
-        return explicit.expanduser()
-    from index.config import load_config  # config errors fall back to the default file
-
-    try:
-        configured = load_config().bookmarks
-    except RalignError:
-        configured = None
-    return configured or paths.default_bookmarks_file()
 
 
 def anchor_in(bookmark: Bookmark, document: Document | None) -> Anchor:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,7 @@ class Config:
     near_duplicate_threshold: float = 0.5  # word 5-shingle containment that makes two texts one
 
 
-def load_config(path: Path | None = None, known_binding_ids: set[str] | None = None) -> Config:
+def load_config(path: Path | None = None, known_binding_ids: Callable[[], set[str]] | None = None) -> Config:
     """Read config.toml; a missing file is the defaults, a broken one a ConfigError naming file and line."""
     path = path or paths.config_file()
     try:
@@ -29,6 +29,8 @@ def load_config(path: Path | None = None, known_binding_ids: set[str] | None = N
         return Config()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    import tomllib  # only when there is a file to read
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -39,8 +41,8 @@ def load_config(path: Path | None = None, known_binding_ids: set[str] | None = N
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise ConfigError(f'{path}: [keys] maps binding ids to key strings, e.g. "hit.next" = "ctrl+n"')
-    if known_binding_ids is not None:
-        bad = sorted(set(keys) - known_binding_ids)
+    if keys and known_binding_ids is not None:  # a callable: listing every binding imports every screen
+        bad = sorted(set(keys) - known_binding_ids())
         if bad:
             raise ConfigError(f"{path}: [keys] names an unknown binding id {bad[0]!r}")
     bookmarks = data.get("bookmarks")

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, ProgressBar
+from textual.widgets import Input
 
 from index import paths
 from tests.conftest import SEEDS, write
@@ -22,6 +22,21 @@ async def test_first_frame_lists_documents_and_focus_is_on_results() -> None:
         assert results(app).has_focus
         assert results(app).option_count == 5
         assert "5 documents" in main(app).sub_title
+
+
+async def test_a_warm_start_builds_no_progress_bar_and_no_find_box(tiny_corpus: Path) -> None:
+    """Widgets a warm start does not show are not built: each one costs time before the first frame."""
+    first = reader(tiny_corpus)
+    async with first.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+    app = reader(tiny_corpus)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        assert not main(app).query("#index-progress") and not main(app).query("#find")
+        await open_selected(pilot)
+        await pilot.press("slash")  # in the document pane: find, built now
+        assert main(app).query_one("#find", Input).has_focus
 
 
 async def test_slash_query_enter_lists_hits_and_enter_opens_highlighted(tiny_corpus: Path) -> None:
@@ -228,7 +243,7 @@ async def test_ui_stays_responsive_while_a_large_corpus_indexes(tmp_path: Path) 
         typed_during_indexing = False
         progress_seen = False
         for _ in range(200):
-            progress_seen |= screen.query_one("#index-progress", ProgressBar).display
+            progress_seen |= any(bar.display for bar in screen.query("#index-progress"))
             if screen._indexing:
                 await pilot.press("slash", "p")
                 typed_during_indexing = screen.query_one("#query", Input).value.endswith("p")
@@ -237,7 +252,7 @@ async def test_ui_stays_responsive_while_a_large_corpus_indexes(tmp_path: Path) 
         assert typed_during_indexing and progress_seen
         await wait_until(pilot, lambda: not screen._indexing, "indexing to finish", seconds=120)
         await settle(pilot)
-        assert not screen.query_one("#index-progress", ProgressBar).display
+        assert not any(bar.display for bar in screen.query("#index-progress"))
         await search_for(pilot, "w599x")
         assert results(app).targets[0].doc == "doc0599.txt"
 

@@ -4,30 +4,44 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from index.bookmarks import BookmarkFile, default_path
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+from index import paths
 from index.config import Config, load_config
 from index.errors import ConfigError
 from index.store import CorpusIndex
-from tui.commands import DocumentCommands, EntityCommands
-from tui.screens.bookmarks import BookmarksScreen
-from tui.screens.diff import DiffScreen
-from tui.screens.help import HelpScreen, key_table
 from tui.screens.main import MainScreen, main_screen
-from tui.screens.note_dialog import NoteDialog
 from tui.state import load_state
 from tui.widgets.document_view import DocumentView
 from tui.widgets.results import ResultsList
+
+# Screens, palette providers and bookmarks are imported when first used: what the first frame does
+# not show, it does not wait for (the warm start is timed against a bare Textual app).
+
+
+def _document_commands() -> type[Provider]:
+    from tui.commands import DocumentCommands
+
+    return DocumentCommands
+
+
+def _entity_commands() -> type[Provider]:
+    from tui.commands import EntityCommands
+
+    return EntityCommands
 
 
 class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "ralign-tui"
-    COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands}
+    COMMANDS = App.COMMANDS | {_document_commands, _entity_commands}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q,ctrl+q", "quit", "Quit", id="app.quit"),
@@ -46,6 +60,11 @@ class ReaderApp(App[None]):
     @staticmethod
     def binding_sources() -> list[tuple[str, list[Binding]]]:
         """Every binding with an id, where it acts: the help table and config validation read this."""
+        from tui.screens.bookmarks import BookmarksScreen
+        from tui.screens.diff import DiffScreen
+        from tui.screens.help import HelpScreen
+        from tui.screens.note_dialog import NoteDialog
+
         sources: list[tuple[str, Iterable[Binding | tuple[str, ...]]]] = [
             ("anywhere", ReaderApp.BINDINGS),
             ("reader", MainScreen.BINDINGS),
@@ -68,7 +87,8 @@ class ReaderApp(App[None]):
                 self.notify(f"Unknown theme {self.config.theme!r} in config.toml", severity="warning", markup=False)
         if self.config_error:
             self.notify(self.config_error + " (using defaults)", title="Config", severity="error", markup=False)
-        bookmarks = BookmarkFile(default_path(self.bookmarks_path or self.config.bookmarks))
+        chosen = self.bookmarks_path or self.config.bookmarks  # --bookmarks, else config.toml's, else the default
+        bookmarks = chosen.expanduser() if chosen else paths.default_bookmarks_file()
         self.push_screen(MainScreen(self.index, self.reader_state, bookmarks))
 
     def key_display(self) -> dict[str, str]:
@@ -82,6 +102,8 @@ class ReaderApp(App[None]):
         return display
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen, key_table
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(key_table(self.binding_sources(), self.key_display())))
 
@@ -125,7 +147,7 @@ def known_binding_ids() -> set[str]:
 def make_app(corpus: Path, bookmarks: Path | None = None) -> ReaderApp:
     """The reader as the CLI builds it: config read (a broken one reported), defaults otherwise."""
     try:
-        config = load_config(known_binding_ids=known_binding_ids())
+        config = load_config(known_binding_ids=known_binding_ids)
         error = ""
     except ConfigError as exc:
         config, error = Config(), str(exc)

@@ -174,9 +174,9 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def _bookmark_file(args: argparse.Namespace) -> BookmarkFile:
-    from index.bookmarks import BookmarkFile, default_path
+    from index.bookmarks import BookmarkFile
 
-    return BookmarkFile(default_path(getattr(args, "bookmarks", None)))
+    return BookmarkFile(paths.bookmarks_file(getattr(args, "bookmarks", None)))
 
 
 def _report_broken(parsed: Parsed, file: BookmarkFile) -> None:

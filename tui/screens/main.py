@@ -11,7 +11,7 @@ import shlex
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -23,14 +23,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from index.bookmarks import Bookmark, BookmarkFile, anchor_in, bookmark_for
 from index.entity_view import EntitySummary, group_mentions
 from index.errors import RalignError
 from index.model import DocSummary, Document, SearchResult, Span
 from index.search import around, collapse_duplicates, search
 from index.store import CorpusIndex
 from index.textclean import safe_line
-from index.xref import difference
 from tui.messages import (
     BookmarkSaved,
     DocumentLoaded,
@@ -41,14 +39,17 @@ from tui.messages import (
     XrefsFound,
 )
 from tui.safe import plain_content
-from tui.screens.bookmarks import BookmarksScreen
-from tui.screens.diff import DiffScreen
-from tui.screens.note_dialog import NoteDialog
 from tui.state import ReaderState, save_state
 from tui.widgets.document_view import DocumentView
 from tui.widgets.results import ResultsList, Target
 from tui.widgets.search_box import SearchBox
 from tui.widgets.side_panel import TYPE_STYLE, SidePanel, XrefEntry
+
+if TYPE_CHECKING:
+    from index.bookmarks import Bookmark, BookmarkFile
+
+# The bookmarks module, the comparison and the screens it opens are imported where they are used:
+# the first frame waits for none of them.
 
 RESULT_LIMIT = 200
 SEARCH_DEBOUNCE = 0.15
@@ -100,10 +101,11 @@ class MainScreen(Screen[None]):
         Binding("equals_sign", "compare_duplicate", "Compare with near-duplicate", id="duplicate.compare", show=False),
     ]
 
-    def __init__(self, index: CorpusIndex, state: ReaderState, bookmarks: BookmarkFile) -> None:
+    def __init__(self, index: CorpusIndex, state: ReaderState, bookmarks: Path) -> None:
         super().__init__()
         self.index = index
-        self.bookmarks = bookmarks
+        self.bookmarks_path = bookmarks
+        self._bookmarks: BookmarkFile | None = None
         self.state = state
         self.summaries: list[DocSummary] = []
         self.result: SearchResult | None = None
@@ -118,6 +120,15 @@ class MainScreen(Screen[None]):
         self.collapse = False  # fold near-duplicates under their original in results
         self.threshold = getattr(getattr(self.app, "config", None), "near_duplicate_threshold", 0.5)
 
+    @property
+    def bookmarks(self) -> BookmarkFile:
+        """The bookmarks file, read when first needed (its module is not needed for the first frame)."""
+        if self._bookmarks is None:
+            from index.bookmarks import BookmarkFile
+
+            self._bookmarks = BookmarkFile(self.bookmarks_path)
+        return self._bookmarks
+
     # layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,15 +137,14 @@ class MainScreen(Screen[None]):
             yield ResultsList(id="results")
             with Vertical(id="reader"):
                 yield DocumentView(id="document")
-                yield Input(placeholder="Find in this document (Enter to go, Escape to close)", id="find")
             yield SidePanel(id="side")
-        yield ProgressBar(id="index-progress", show_eta=False)
+        # The find box and the progress bar are mounted when first needed: a warm start shows neither,
+        # and every widget in the first frame adds to the time before it is drawn.
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "ralign-tui"
         self.sub_title = safe_line(self.index.corpus.name or str(self.index.corpus), 60)
-        self.query_one("#find", Input).display = False
         self.query_one(ResultsList).border_title = "Documents"
         self.query_one(DocumentView).border_title = "Document"
         self.query_one(SidePanel).border_title = "About"
@@ -146,6 +156,7 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._begin)
 
     def _begin(self) -> None:
+        _ = self.bookmarks  # made here, on the UI thread, before any worker can ask for it
         self.list_documents()
         self.start_indexing()
         if getattr(self.app, "LIVE_CHECKS", True):
@@ -156,10 +167,6 @@ class MainScreen(Screen[None]):
     # indexing ------------------------------------------------------------------
     def start_indexing(self, rebuild: bool = False, live: bool = False) -> None:
         self._indexing = True
-        if not live:
-            progress = self.query_one("#index-progress", ProgressBar)
-            progress.display = True
-            progress.update(total=None, progress=0)
         self.index_corpus(rebuild, live)
 
     @work(thread=True, group="index", exclusive=True, exit_on_error=False)
@@ -176,8 +183,24 @@ class MainScreen(Screen[None]):
             return
         self.post_message(IndexFinished(report, live))
 
+    def _progress_bar(self) -> ProgressBar:
+        found = self.query("#index-progress")
+        if found:
+            return found.first(ProgressBar)
+        bar = ProgressBar(id="index-progress", show_eta=False)
+        self.mount(bar, before=self.query_one(Footer))
+        return bar
+
+    def _hide_progress(self) -> None:
+        for bar in self.query("#index-progress"):
+            bar.display = False
+
     def on_index_progressed(self, message: IndexProgressed) -> None:
-        self.query_one("#index-progress", ProgressBar).update(total=max(1, message.total), progress=message.done)
+        if not message.total:
+            return  # nothing to do: a warm start shows no bar
+        bar = self._progress_bar()
+        bar.display = True
+        bar.update(total=message.total, progress=message.done)
         self.sub_title = f"{safe_line(self.index.corpus.name, 40)} · indexing {message.done}/{message.total}"
         if message.done in (1, 50) or message.done % 500 == 0:
             self.list_documents()  # what is committed so far is already readable
@@ -185,7 +208,7 @@ class MainScreen(Screen[None]):
     def on_index_finished(self, message: IndexFinished) -> None:
         self._indexing = False
         report = message.report
-        self.query_one("#index-progress", ProgressBar).display = False
+        self._hide_progress()
         changed = report.indexed or report.removed
         self.sub_title = f"{safe_line(self.index.corpus.name, 40)} · {self.index.document_count()} documents"
         if report.message:
@@ -203,7 +226,7 @@ class MainScreen(Screen[None]):
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self._indexing = False
-        self.query_one("#index-progress", ProgressBar).display = False
+        self._hide_progress()
         self.notify(message.error, title="Index", severity="error", markup=False, timeout=15)
 
     def _live_check(self) -> None:
@@ -215,7 +238,7 @@ class MainScreen(Screen[None]):
             error = event.worker.error
             if event.worker.group == "index":
                 self._indexing = False
-                self.query_one("#index-progress", ProgressBar).display = False
+                self._hide_progress()
             self.notify(f"{type(error).__name__}: {error}", title="Something failed", severity="error", markup=False)
 
     # document list and search ------------------------------------------------------
@@ -339,6 +362,8 @@ class MainScreen(Screen[None]):
             return
         note = ""
         if bookmark is not None:
+            from index.bookmarks import anchor_in
+
             found = anchor_in(bookmark, document)
             passage = found.passage or bookmark.passage
             if found.status == "lost":
@@ -374,6 +399,8 @@ class MainScreen(Screen[None]):
             bookmarks = self.bookmarks.bookmarks()
         except RalignError:
             return frozenset()
+        from index.bookmarks import anchor_in
+
         corpus = str(self.index.corpus)
         found = (anchor_in(b, document).passage for b in bookmarks if b.doc == document.doc and b.corpus == corpus)
         return frozenset(n for n in found if n is not None)
@@ -433,8 +460,7 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one(SearchBox).input)
 
     def action_escape(self) -> None:
-        find = self.query_one("#find", Input)
-        if find.display:
+        if any(find.display for find in self.query("#find")):
             self._close_find(clear=True)
         elif self.query_one(ResultsList).has_focus:
             if self._query():
@@ -503,7 +529,10 @@ class MainScreen(Screen[None]):
 
     def _apply_panel(self) -> None:
         wide = self.size.width >= 100
-        self.query_one(SidePanel).display = wide if self._panel_forced is None else self._panel_forced
+        wanted = wide if self._panel_forced is None else self._panel_forced
+        panel = self.query_one(SidePanel)
+        if panel.display != wanted:  # a resize that changes nothing leaves its styles alone
+            panel.display = wanted
 
     # the passage under the cursor --------------------------------------------------
     def action_copy_passage(self) -> None:
@@ -624,6 +653,9 @@ class MainScreen(Screen[None]):
         a, b = self.index.document(doc_a), self.index.document(doc_b)
         if a is None or b is None:
             return
+        from index.xref import difference
+        from tui.screens.diff import DiffScreen
+
         found = difference(a.text, b.text)
         screen = DiffScreen(a.meta.title or a.doc, b.meta.title or b.doc, found)
         self.app.call_from_thread(self.app.push_screen, screen)
@@ -653,11 +685,15 @@ class MainScreen(Screen[None]):
             if answer is not None:
                 self._save_bookmark(document, number, answer[0], answer[1], query)
 
+        from tui.screens.note_dialog import NoteDialog
+
         title = safe_line(document.meta.title or document.doc, 60)
         self.app.push_screen(NoteDialog(f"Bookmark ¶{number} of {title}"), save)
 
     @work(thread=True, group="bookmark-write", exit_on_error=False)
     def _save_bookmark(self, document: Document, number: int, note: str, tags: list[str], query: str) -> None:
+        from index.bookmarks import bookmark_for
+
         try:
             entities = self.index.passage_entities(document.doc, number)
             bookmark = bookmark_for(document, number, str(self.index.corpus), note, tags, query, entities)
@@ -685,11 +721,18 @@ class MainScreen(Screen[None]):
             self.load_document(bookmark.doc, bookmark.passage, self._query(), bookmark=bookmark)
             self.set_focus(self.query_one(DocumentView))
 
+        from tui.screens.bookmarks import BookmarksScreen
+
         self.app.push_screen(BookmarksScreen(self.bookmarks), jump)
 
     # find in document ------------------------------------------------------------------
     def on_document_view_find_requested(self) -> None:
-        find = self.query_one("#find", Input)
+        found = self.query("#find")
+        if found:
+            find = found.first(Input)
+        else:
+            find = Input(placeholder="Find in this document (Enter to go, Escape to close)", id="find")
+            self.query_one("#reader").mount(find)
         find.display = True
         self.set_focus(find)
 
@@ -706,12 +749,12 @@ class MainScreen(Screen[None]):
             view.next_hit(-1)
 
     def _close_find(self, clear: bool) -> None:
-        find = self.query_one("#find", Input)
-        find.display = False
         view = self.query_one(DocumentView)
-        if clear:
-            find.value = ""
-            view.set_find("")
+        for find in self.query("#find").results(Input):
+            find.display = False
+            if clear:
+                find.value = ""
+                view.set_find("")
         view.focus()
 
     # key availability ---------------------------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from index.dates import MONTH
 from index.gazetteer import EntityInfo, Gazetteer, load_gazetteer, name_key
+from index.given_names import CHINESE_FAMILY_NAMES, GIVEN_NAMES, NOT_SURNAMES
 from index.tokens import words
 
 # Single words that are also ordinary English: in lowercased text they need context to count.
@@ -43,28 +44,53 @@ _PERSON_SAID = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})(?:,[^,\n]{{3,60}},)?[ ]+"
     r"(?:said|says|told|wrote|writes|added|argued|noted|explained|stated|warned|asked|believes|calls)\b"
 )
+# "said Maria Snegovaya of ...", "according to Ulf Laessing": a name after the verb of saying.
+_SAID_PERSON = re.compile(
+    r"\b(?:said|says|wrote|writes|according to|argues|argued)[ ]+"
+    rf"(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})(?![ ]+[A-Z])"
+)
 # "Alexandra Prokopenko, a former central bank official": a name set off by what the person is.
 _PERSON_APPOSITIVE = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD}),[ ]+(?:a|an|the)[ ]+(?:[a-z-]+[ ]+){{0,4}}?"
     r"(?:official|analyst|expert|scholar|researcher|economist|professor|director|adviser|advisor|spokesman|"
     r"spokeswoman|diplomat|general|commander|minister|lawmaker|senator|historian|journalist|editor|fellow|"
     r"executive|chairman|founder|president|governor|ambassador)\b"
+    # or with no article when the role says of what: "Li Hongzhong, vice chairman of China's ..."
+    rf"|\b(?P<named>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD}),[ ]+(?:[a-z-]+[ ]+){{0,2}}?"
+    r"(?:chairman|chairwoman|president|director|head|chief|governor|minister|secretary|spokesman|spokeswoman|"
+    r"ambassador|commander|founder|editor|professor)[ ]+(?:of|at)\b"
+)
+# "Sergei Radchenko", "Li Hongzhong": a given name (or a Chinese family name) and one more word.
+_GIVEN_THEN_NAME = re.compile(
+    r"\b(?P<name>(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]+(?:[A-Z]\.[ ]+)?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))"
+    r"(?![\w-])"
 )
 # Inside a name: "of", "for", "on", "de" (maybe followed by "the"), "&"; never "and", which joins names.
 _CONNECT = r"(?:(?:of|for|on|de)(?:[ ]+the)?|&)"
 # A capitalised word of a name: hyphenated parts capitalised too ("Asia-Pacific", not "U.S.-led").
-_CAP = r"(?:[A-Z][\w.&]*(?:-[A-Z][\w.&]*)*(?![\w’'-]))"
+# A full stop belongs to a word only inside an abbreviation ("U.S.", "St.", "Corp."): after a whole
+# word it ends the sentence, and "the Institute for Strategic Studies. Analysts" is two.
+_CAP_PART = (
+    r"(?:[A-Z](?:\.[A-Z])+\.?|(?:St|Mt|Ft|Co|Corp|Inc|Ltd|Jr|Sr|Bros|Gen|Adm|Col|Lt|Capt|Dr|Prof|Sen|Gov|Rep)\."
+    r"|[A-Z][\w&]*)"
+)
+_CAP = rf"(?:{_CAP_PART}(?:-{_CAP_PART})*(?![\w’'-]|\.\w))"
+# "Ulf Laessing of the Konrad Adenauer Foundation said": a name, where it works, then the saying.
+_PERSON_OF_SAID = re.compile(
+    rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})[ ]+(?:of|at|from)[ ]+(?:the[ ]+)?"
+    rf"(?:{_CAP}[ ]+){{0,6}}{_CAP}[ ]+(?:said|says|told|wrote|writes|added|argued|noted|warned|believes)\b"
+)
 _ORG_SUFFIX = (
     r"Ministry|Center|Centre|Council|Institute|University|Bank|Corporation|Corp\.|Company|Organization|"
     r"Organisation|Agency|Committee|Party|Fund|Group|Association|Commission|Administration|Academy|"
     r"Foundation|Service|Fleet|Army|Navy|Force|Forces|Guard|Club|Inc\.|Ltd\.|Times|Post|Journal|Herald|Institution|"
-    r"Tribune|News|Daily|Gazette|Gazeta|Review|Monitor|Bureau|Directorate|Command|Duma|Parliament|"
+    r"Tribune|News|Daily|Gazette|Gazeta|Review|Monitor|Bureau|Directorate|Command|Duma|Parliament|Industry|"
     r"Senate|Assembly|Court|Exchange|Airlines|Holdings|Industries|Enterprises|Network|Department|Office|"
     r"Authority|Board|Secretariat|Cabinet|Police|Coalition|Union|Pact|Bloc|League|Movement|Front|"
     r"Brigade|Corps|Division|Regiment|Lines|Community|Consortium|Society|Chamber|College|School"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
-_ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))\b")
+_ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))(?:(?<=\.)|\b)")  # "Corp." ends with its dot
 _ORG_DESCRIBED = re.compile(
     r"\b(?:company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
     rf"conglomerate|carrier|lender|maker|exporter|think tank|news agency)[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})"
@@ -89,6 +115,16 @@ _PLACE_NAMED = re.compile(
     r"\b(?:port|city|town|village|region|province|island|district|oblast|capital|harbou?r|base|airbase)[ ]+of[ ]+"
     r"(?P<name>(?:St\.[ ]+)?[A-Z][\w'-]*(?:[ ]+[A-Z][\w'-]*){0,2})"  # no dots: a name ends with its sentence
 )
+# "the Intahaka gold mine", "the Agadem field", "the Zvezda shipyard": a named site before its kind.
+_SITE = re.compile(
+    rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})[ ]+(?:(?:gold|copper|lithium|uranium|coal|nickel|iron ore|oil|gas|"
+    r"nuclear|power|hydroelectric)[ ]+)?(?:mine|field|oilfield|deposit|terminal|refinery|shipyard|airbase|air base|"
+    r"naval base|power plant|nuclear plant|dam|spaceport|cosmodrome)\b"
+)
+# Words shaped like the region's place names: Minsk, Kaliningrad, Uzbekistan, Sevastopol, Yekaterinburg.
+# Trusted least (any named entity over the same words wins), and never the last word of a longer name.
+_PLACE_SHAPE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,}(?:sk|grad|stan|opol|burg))(?![\w’'-]|[ ]+[A-Z])")
+_NOT_PLACE_SHAPES = frozenset("Flask Kiosk Whisk Brisk Asterisk Obelisk Basilisk Tamarisk Damask Interpol".split())
 _PLACE_OF = re.compile(
     rf"\b(?P<name>(?:Sea|Gulf|Strait|Bay|Isle|Islands|Republic|Kingdom|Cape|Port|Lake)[ ]+of[ ]+(?:the[ ]+)?{_CAP}"
     rf"(?:[ ]+{_CAP})?)"
@@ -107,6 +143,18 @@ _EXERCISE_BEFORE_KIND = re.compile(
 _EVENT_OF = re.compile(
     r"\b(?P<name>(?:Treaty|Battle|Siege|Declaration|Convention|Protocol|Congress|Conference|Agreement|Accord|"
     rf"Peace)[ ]+(?:of|on)[ ]+(?:the[ ]+)?{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)*{_CAP}){{0,3}})"
+)
+# "the Damansky Island incident", "the Victory Day parade": a name before a lower-case event word,
+# after "the" (a demonym alone is no name: "the Russian offensive" is not one).
+_EVENT_KIND = (
+    r"incident|parade|massacre|uprising|rebellion|revolution|crisis|clashes|airshow|air show|expo|games|olympics|"
+    r"referendum|accords?"
+)
+_EVENT_NAME_BEFORE = rf"{_CAP}(?:[ ]+{_CAP}){{0,3}}(?:[ ](?:19|20)\d{{2}})?"
+_EVENT_BEFORE_KIND = re.compile(
+    rf"\b[Tt]he[ ]+(?P<name>{_EVENT_NAME_BEFORE}[ ]+(?:{_EVENT_KIND}))\b"
+    # an exhibition's own name stops before the word: "the Airshow China exhibition"
+    rf"|\b[Tt]he[ ]+(?P<shown>{_EVENT_NAME_BEFORE})[ ]+(?:exhibition|trade fair|arms fair)\b"
 )
 # "Operation Barkhane", "the BRICS summit in Kazan": named operations and summits are events.
 _OPERATION = re.compile(rf"\b(?P<name>Operation[ ]+{_CAP}(?:[ ]+{_CAP}){{0,2}})")
@@ -129,7 +177,19 @@ _DESIGNATOR_CODE = re.compile(r"\b(?P<name>\d{2}[A-Z]\d{1,2}[A-Z]?)\b")
 _CLASS = re.compile(
     r"\b(?P<name>[A-Z][a-z]+-class(?:\s+(?:submarine|destroyer|frigate|corvette|cruiser|carrier|icebreaker)s?)?)"
 )
-_NOT_WEAPONS = re.compile(r"^(?:COVID|G|A|H1N1|MH|Form|Article|Resolution|Route|Highway|Chapter|Section)-", re.I)
+# Designator-shaped names that are not weapons: regulations, flights, and spacecraft and their missions.
+_NOT_WEAPONS = re.compile(
+    r"^(?:COVID|G|A|H1N1|MH|Form|Article|Resolution|Route|Highway|Chapter|Section|Luna|Soyuz|Shenzhou|Tianzhou|"
+    r"Tianwen|Tiangong|Apollo|Artemis|Progress|Proton|Angara|Kosmos|Venera|Falcon|Ariane|Vega|Zenit|Long March)-",
+    re.I,
+)
+# "the Chang'e-8 mission": a numbered mission is an event.
+_MISSION = re.compile(r"\b(?P<name>[A-Z][\w'’]*(?:[ ][A-Z][\w'’]*)?[- ]\d{1,3}[A-Z]?)[ ]+mission\b")
+# A pronoun or determiner before a weapon word is not its name: "Its fighters", "These drones".
+_NOT_WEAPON_NAMES = frozenset(
+    "Its It Their His Her Our Your My The These Those This That Some Many Most All Both Several Few New Old "
+    "Two Three Four Five Russian Chinese American Soviet Ukrainian Iranian Indian Western".split()
+)
 _LOWER_DESIGNATOR = re.compile(
     r"\b(?P<prefix>s|su|mig|tu|kh|il|ka|mi|df|hq|jl|yak|j|t)[ -]?(?P<num>\d{2,3})(?P<suffix>[a-z]{0,2})\b"
 )
@@ -201,6 +261,8 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
         found += _lowercase_rule_mentions(text, gazetteer)
     chosen = _resolve_overlaps(found)
     chosen = _link_surnames(text, chosen, lowercase)
+    if not lowercase:
+        chosen = _places_by_company(text, chosen)
     if not gazetteer.ignored:
         return chosen
     return [
@@ -297,10 +359,15 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in _PERSON_PAIR_AFTER_TITLE.finditer(text):
         add("PERSON", match, "a", 2)
         add("PERSON", match, "b", 2)
-    for match in _PERSON_SAID.finditer(text):
-        add("PERSON", match)
+    for pattern in (_PERSON_SAID, _SAID_PERSON, _PERSON_OF_SAID):
+        for match in pattern.finditer(text):
+            add("PERSON", match)
+    for match in _GIVEN_THEN_NAME.finditer(text):
+        first, last = match.group("first"), match.group("last")
+        if (first in GIVEN_NAMES or first in CHINESE_FAMILY_NAMES) and last not in NOT_SURNAMES:
+            add("PERSON", match)
     for match in _PERSON_APPOSITIVE.finditer(text):
-        add("PERSON", match)
+        add("PERSON", match, "name" if match.group("name") else "named")
     lowered = text.lower()
     for pattern, kind in (
         (_ORG_OF, "ORG"),
@@ -314,21 +381,31 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_OPERATION, "EVENT"),
         (_EVENT_OF, "EVENT"),
         (_SUMMIT, "EVENT"),
+        (_EVENT_BEFORE_KIND, "EVENT"),
     ):
         if not _worth_running(pattern, lowered):
             continue
         for match in pattern.finditer(text):
-            add(kind, match)
+            add(kind, match, "name" if match.group("name") else "shown")
     for match in _WEAPON_BEFORE_KIND.finditer(text) if _worth_running(_WEAPON_BEFORE_KIND, lowered) else ():
         known = lookup(match.group("name"))
-        if known is None or known.type == "WEAPON":
+        if match.group("name") not in _NOT_WEAPON_NAMES and (known is None or known.type == "WEAPON"):
             add("WEAPON", match)
+    for match in _MISSION.finditer(text) if "mission" in lowered else ():
+        add("EVENT", match, priority=2)
     for match in _EXERCISE.finditer(text):
         add("EVENT", match, priority=2)
     for pattern in (_DESIGNATOR, _DESIGNATOR_CODE, _CLASS):
         for match in pattern.finditer(text):
             if not _NOT_WEAPONS.match(match.group("name")):
                 add("WEAPON", match)
+    for match in _SITE.finditer(text) if _worth_running(_SITE, lowered) else ():
+        if match.group("name") not in _NOT_WEAPON_NAMES and match.group("name") not in _NOT_NAMES:
+            add("PLACE", match)
+    for match in _PLACE_SHAPE.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if match.group("name") not in _NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):
+            add("PLACE", match, priority=0)
     for match in _MONEY.finditer(text):
         add("MONEY", match)
     for match in _DATE.finditer(text):
@@ -342,6 +419,14 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
 # substring test costs nothing beside a regex scan.
 _ANCHORS = {
     _SUMMIT: ("summit",),
+    _SITE: (
+        "mine", "field", "deposit", "terminal", "refinery", "shipyard", "base", "plant", "dam", "spaceport",
+        "cosmodrome",
+    ),
+    _EVENT_BEFORE_KIND: (
+        "incident", "parade", "massacre", "uprising", "rebellion", "revolution", "crisis", "clashes", "airshow",
+        "air show", "expo", "exhibition", "fair", "games", "olympics", "referendum", "accord",
+    ),
     _OPERATION: ("operation",),
     _EXERCISE_BEFORE_KIND: ("exercise", "drills", "war games", "maneuvers", "manoeuvres"),
     _WEAPON_BEFORE_KIND: (
@@ -399,6 +484,34 @@ def _resolve_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
         ends.insert(at, mention.end)
         chosen.append(mention)
     return sorted(chosen, key=lambda m: m.start)
+
+
+# "between Blagoveshchensk and Heihe", "from Kashgar to Andijan": the other end of a known place.
+_PLACE_PAIR = re.compile(
+    r"\b(?:between|from)[ ]+(?P<a>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)[ ]+(?:and|to)[ ]+"
+    r"(?P<b>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)(?![\w’'-])"
+)
+
+
+def _places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name nothing else recognised, paired with a place by "between ... and" or "from ... to", is a place."""
+    if "between " not in text and "from " not in text:
+        return mentions
+    by_span = {(m.start, m.end): m for m in mentions}
+    added = []
+    for match in _PLACE_PAIR.finditer(text):
+        for known, other in (("a", "b"), ("b", "a")):
+            partner = by_span.get(match.span(known))
+            start, end = match.span(other)
+            name = match.group(other)
+            if (
+                partner is not None
+                and partner.type == "PLACE"
+                and not any(m.start < end and start < m.end for m in mentions)
+                and not any(word in _NOT_NAMES for word in name.split())
+            ):
+                added.append(Mention(start, end, "PLACE", name, name))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W_]*")

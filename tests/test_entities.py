@@ -196,3 +196,73 @@ def test_events_people_and_places_named_by_their_shape() -> None:
     assert {("EVENT", "Treaty of Nerchinsk"), ("EVENT", "Battle of Stalingrad"), ("EVENT", "Yalta Accords")} <= found
     assert ("PERSON", "Veronika Ostrova") in found and ("PLACE", "Tolvanka") in found
     assert {("EVENT", "Northern/Vigil-2025"), ("EVENT", "Operation Polar Gate")} <= found
+
+
+def test_a_full_stop_ends_a_name_unless_it_ends_an_abbreviation() -> None:
+    """Found by the fourth holdout: "Studies. Analysts" was read as one organisation."""
+    text = "Estimates by the International Institute for Strategic Studies. Analysts at Kraft Corp. and the U.S. Navy"
+    assert names(text, "ORG") == {"International Institute for Strategic Studies", "Kraft Corp", "U.S. Navy"}
+
+
+def test_events_named_before_a_lower_case_kind() -> None:
+    text = (
+        "The Tonkin Gulf incident and the Red Square parade of 1941 are remembered; the Zhukovsky Aviasalon "
+        "exhibition opened, and the Russian offensive went on."
+    )
+    assert names(text, "EVENT") == {"Tonkin Gulf incident", "Red Square parade", "Zhukovsky Aviasalon"}
+
+
+def test_a_person_set_off_by_a_role_of_something() -> None:
+    assert "Zhao Mingwen" in names("Zhao Mingwen, vice chairman of the Harbin trade council, agreed.", "PERSON")
+
+
+def test_places_by_their_shape_and_by_the_company_they_keep() -> None:
+    text = (
+        "Trucks from Dalnegorsk reach the coast, Elon Musk said. The bridge between Vladivostok and Dongning "
+        "opened, a train runs from Moscow to Kotlas, and talks between Putin and Xi went on."
+    )
+    assert {"Dalnegorsk", "Dongning", "Kotlas"} <= names(text, "PLACE")
+    assert not names(text, "PLACE") & {"Musk", "Elon Musk", "Putin", "Xi", "Vladimir Putin", "Xi Jinping"}
+
+
+def test_fourth_holdout_scores_as_reported() -> None:
+    """Written before this session's entity rules and measured first as it came (README); the rules and
+    list entries it showed missing came after, so these floors only catch regressions."""
+    scores = gold_scores("holdout4")
+    assert all(p >= 0.9 for p, _ in scores.values())
+    assert all(r >= 0.85 for _, r in scores.values())
+
+
+def test_a_given_name_or_a_chinese_family_name_makes_a_person_without_a_title() -> None:
+    text = (
+        "Kirill Dmitriev met Temur Umarov and Li Hongzhong. The Tang Dynasty, Han Chinese traders and "
+        "Vladimir Oblast are not people. Wang Says China Will Act."
+    )
+    assert names(text, "PERSON") == {"Kirill Dmitriev", "Temur Umarov", "Li Hongzhong"}
+
+
+def test_named_sites_missions_and_what_is_not_a_weapon() -> None:
+    """Found by the fifth holdout: "Its fighters" was a weapon, "Luna-25" too, mines were missed."""
+    text = (
+        "Its fighters guard the Intahaka gold mine near the Zvezda shipyard. The Chang'e-8 mission follows "
+        "Luna-25, and Orlan-10 drones fly."
+    )
+    assert names(text, "WEAPON") == {"Orlan-10"}
+    assert {"Intahaka", "Zvezda"} <= names(text, "PLACE")
+    assert names(text, "EVENT") == {"Chang'e-8"}
+
+
+def test_people_named_around_the_verb_of_saying() -> None:
+    text = (
+        "Exports rose, said Maria Novikova of the Center for Strategic Studies. Ulf Laessing of the Konrad "
+        "Adenauer Foundation said the juntas agree, according to Pavel Luzin."
+    )
+    assert {"Maria Novikova", "Ulf Laessing", "Pavel Luzin"} <= names(text, "PERSON")
+
+
+def test_fifth_holdout_scores_as_reported() -> None:
+    """Written after the fourth holdout's changes and measured first as it came (README); the rules and
+    list entries it showed missing came after, so these floors only catch regressions."""
+    scores = gold_scores("holdout5")
+    assert all(p >= 0.9 for p, _ in scores.values())
+    assert all(r >= 0.85 for _, r in scores.values())

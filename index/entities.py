@@ -24,7 +24,7 @@ from index.tokens import words
 COMMON_WORDS = frozenset(
     "blank sands may march lee long young rich bush miller bal kilo amur west moon li abe us un ap rt "
     "mao deng kim wang geng antonov lukin august june turkey chad jordan georgia wagner sputnik chevron "
-    "who cis fed sber rbc gru".split()
+    "who cis fed sber rbc gru visa mir".split()
 )
 _TITLES = (
     r"(?:Deputy |Vice |First Deputy |Former |former |Acting )?(?:Prime Minister|Foreign Minister|Defen[cs]e Minister|"
@@ -35,6 +35,10 @@ _TITLES = (
     r"[Aa]nalyst|[Ee]xpert|[Ss]cholar|[Rr]esearcher|[Jj]ournalist|[Ee]conomist|[Hh]istorian|[Oo]fficial|"
     r"[Dd]iplomat|spokesman|spokeswoman|[Cc]ommentator|head|leader|counterpart|colleague|deputy|[Ff]ellow)"
 )
+_SAYING = (
+    r"said|says|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|stated|states|"
+    r"warned|warns|asked|believes|believed|calls|called|estimated|estimates|suggested|suggests|thinks|thought"
+)
 # Names never cross a line break or a possessive: spaces only, and "Zedong’s" ends a name.
 _NAME_WORD = r"[A-Z][a-zA-Z\-]+(?![’'][a-z])"
 _NAME = rf"{_NAME_WORD}(?:[ ]+(?:[A-Z]\.[ ]+)?{_NAME_WORD}){{0,2}}"
@@ -42,7 +46,7 @@ _PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}[ ]+(?:of [A-Z][a-z]+[ ]+)?(?P<na
 _PERSON_PAIR_AFTER_TITLE = re.compile(rf"\b(?:Presidents|Ministers|leaders)[ ]+(?P<a>{_NAME})[ ]+and[ ]+(?P<b>{_NAME})")
 _PERSON_SAID = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})(?:,[^,\n]{{3,60}},)?[ ]+"
-    r"(?:said|says|told|wrote|writes|added|argued|noted|explained|stated|warned|asked|believes|calls)\b"
+    rf"(?:{_SAYING})\b"
 )
 # "said Maria Snegovaya of ...", "according to Ulf Laessing": a name after the verb of saying.
 _SAID_PERSON = re.compile(
@@ -78,7 +82,7 @@ _CAP = rf"(?:{_CAP_PART}(?:-{_CAP_PART})*(?![\w’'-]|\.\w))"
 # "Ulf Laessing of the Konrad Adenauer Foundation said": a name, where it works, then the saying.
 _PERSON_OF_SAID = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})[ ]+(?:of|at|from)[ ]+(?:the[ ]+)?"
-    rf"(?:{_CAP}[ ]+){{0,6}}{_CAP}[ ]+(?:said|says|told|wrote|writes|added|argued|noted|warned|believes)\b"
+    rf"(?:{_CAP}[ ]+(?:{_CONNECT}[ ]+)?){{0,6}}{_CAP}[ ]+(?:{_SAYING})\b"
 )
 _ORG_SUFFIX = (
     r"Ministry|Center|Centre|Council|Institute|University|Bank|Corporation|Corp\.|Company|Organization|"
@@ -87,7 +91,8 @@ _ORG_SUFFIX = (
     r"Tribune|News|Daily|Gazette|Gazeta|Review|Monitor|Bureau|Directorate|Command|Duma|Parliament|Industry|"
     r"Senate|Assembly|Court|Exchange|Airlines|Holdings|Industries|Enterprises|Network|Department|Office|"
     r"Authority|Board|Secretariat|Cabinet|Police|Coalition|Union|Pact|Bloc|League|Movement|Front|"
-    r"Brigade|Corps|Division|Regiment|Lines|Community|Consortium|Society|Chamber|College|School"
+    r"Brigade|Corps|Division|Regiment|Lines|Community|Consortium|Society|Chamber|College|School|Economics|"
+    r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))(?:(?<=\.)|\b)")  # "Corp." ends with its dot
@@ -153,6 +158,9 @@ _EVENT_KIND = (
 _EVENT_NAME_BEFORE = rf"{_CAP}(?:[ ]+{_CAP}){{0,3}}(?:[ ](?:19|20)\d{{2}})?"
 _EVENT_BEFORE_KIND = re.compile(
     rf"\b[Tt]he[ ]+(?P<name>{_EVENT_NAME_BEFORE}[ ]+(?:{_EVENT_KIND}))\b"
+    # "the 2014 Power of Siberia agreement": an agreement named for what it is about
+    rf"|\b[Tt]he[ ]+(?:(?:19|20)\d{{2}}[ ]+)?(?P<agreed>{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)?{_CAP}){{0,4}}[ ]+"
+    r"(?:agreement|agreements|treaty|memorandum|pact))\b"
     # an exhibition's own name stops before the word: "the Airshow China exhibition"
     rf"|\b[Tt]he[ ]+(?P<shown>{_EVENT_NAME_BEFORE})[ ]+(?:exhibition|trade fair|arms fair)\b"
 )
@@ -182,6 +190,10 @@ _NOT_WEAPONS = re.compile(
     r"^(?:COVID|G|A|H1N1|MH|Form|Article|Resolution|Route|Highway|Chapter|Section|Luna|Soyuz|Shenzhou|Tianzhou|"
     r"Tianwen|Tiangong|Apollo|Artemis|Progress|Proton|Angara|Kosmos|Venera|Falcon|Ariane|Vega|Zenit|Long March)-",
     re.I,
+)
+# A model number before these words names a reactor, a plant or a car, not a weapon: "VVER-1200 reactors".
+_CIVIL_AFTER = re.compile(
+    r"\s+(?:fast |nuclear |power |research )?(?:reactors?|units?|power plants?|plants?|cars?|trucks?)\b"
 )
 # "the Chang'e-8 mission": a numbered mission is an event.
 _MISSION = re.compile(r"\b(?P<name>[A-Z][\w'’]*(?:[ ][A-Z][\w'’]*)?[- ]\d{1,3}[A-Z]?)[ ]+mission\b")
@@ -262,7 +274,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     chosen = _resolve_overlaps(found)
     chosen = _link_surnames(text, chosen, lowercase)
     if not lowercase:
-        chosen = _places_by_company(text, chosen)
+        chosen = _numbered(text, _places_by_company(text, chosen))
     if not gazetteer.ignored:
         return chosen
     return [
@@ -285,6 +297,8 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> lis
                 continue
             start, end = tokens[i][1], tokens[i + size - 1][2]
             surface = text[start:end]
+            if text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit():
+                continue  # "CFR-600" is a model number, not the Council on Foreign Relations
             if not _acceptable(surface, form, entry, alias, lowercase, text, start, full_names_present):
                 continue
             out.append((3, Mention(start, end, entry.type, entry.name, surface)))
@@ -352,6 +366,10 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
             return
         known = lookup(trimmed)
         name = known.name if known else trimmed
+        if kind == "WEAPON" and known is None and re.search(r"-class \w+s$", trimmed):
+            name = trimmed[:-1]  # "Kilo-class submarines" are the Kilo-class submarine
+            known = lookup(name)
+            name = known.name if known else name
         out.append((priority, Mention(start, start + len(trimmed), known.type if known else kind, name, trimmed)))
 
     for match in _PERSON_AFTER_TITLE.finditer(text):
@@ -386,7 +404,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         if not _worth_running(pattern, lowered):
             continue
         for match in pattern.finditer(text):
-            add(kind, match, "name" if match.group("name") else "shown")
+            add(kind, match, next(g for g in ("name", "shown", "agreed") if match.groupdict().get(g)))
     for match in _WEAPON_BEFORE_KIND.finditer(text) if _worth_running(_WEAPON_BEFORE_KIND, lowered) else ():
         known = lookup(match.group("name"))
         if match.group("name") not in _NOT_WEAPON_NAMES and (known is None or known.type == "WEAPON"):
@@ -395,10 +413,12 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         add("EVENT", match, priority=2)
     for match in _EXERCISE.finditer(text):
         add("EVENT", match, priority=2)
-    for pattern in (_DESIGNATOR, _DESIGNATOR_CODE, _CLASS):
-        for match in pattern.finditer(text):
-            if not _NOT_WEAPONS.match(match.group("name")):
-                add("WEAPON", match)
+    designators = [m for pattern in (_DESIGNATOR, _DESIGNATOR_CODE, _CLASS) for m in pattern.finditer(text)]
+    # A model number once followed by "reactor" or "plant" is civil wherever the text names it.
+    civil = {m.group("name") for m in designators if _CIVIL_AFTER.match(text[m.end() : m.end() + 24].lower())}
+    for match in designators:
+        if not _NOT_WEAPONS.match(match.group("name")) and match.group("name") not in civil:
+            add("WEAPON", match)
     for match in _SITE.finditer(text) if _worth_running(_SITE, lowered) else ():
         if match.group("name") not in _NOT_WEAPON_NAMES and match.group("name") not in _NOT_NAMES:
             add("PLACE", match)
@@ -425,7 +445,8 @@ _ANCHORS = {
     ),
     _EVENT_BEFORE_KIND: (
         "incident", "parade", "massacre", "uprising", "rebellion", "revolution", "crisis", "clashes", "airshow",
-        "air show", "expo", "exhibition", "fair", "games", "olympics", "referendum", "accord",
+        "air show", "expo", "exhibition", "fair", "games", "olympics", "referendum", "accord", "agreement", "treaty",
+        "memorandum", "pact",
     ),
     _OPERATION: ("operation",),
     _EXERCISE_BEFORE_KIND: ("exercise", "drills", "war games", "maneuvers", "manoeuvres"),
@@ -493,25 +514,50 @@ _PLACE_PAIR = re.compile(
 )
 
 
+# "at Tianwan in Jiangsu", "near Xudapu in Liaoning": a name placed in a known place.
+_PLACE_IN_PLACE = re.compile(
+    r"\b(?:at|near|in)[ ]+(?P<a>[A-Z][a-z][\w’'-]*(?:[ ][A-Z][a-z][\w’'-]*)?)[ ]+in[ ]+"
+    r"(?P<b>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)"
+)
+# "Power of Siberia 2", "Nord Stream 2": a known facility or company with a number is its own.
+_NUMBERED = re.compile(r"[ -](?P<n>[2-9])(?![\w.,-]\w)")
+
+
 def _places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A name nothing else recognised, paired with a place by "between ... and" or "from ... to", is a place."""
-    if "between " not in text and "from " not in text:
+    """A name nothing else recognised, paired with a known place by "between ... and" or "from ... to",
+    or placed in one ("at X in Y"), is a place."""
+    if "between " not in text and "from " not in text and " in " not in text:
         return mentions
     by_span = {(m.start, m.end): m for m in mentions}
-    added = []
-    for match in _PLACE_PAIR.finditer(text):
-        for known, other in (("a", "b"), ("b", "a")):
-            partner = by_span.get(match.span(known))
-            start, end = match.span(other)
-            name = match.group(other)
-            if (
-                partner is not None
-                and partner.type == "PLACE"
-                and not any(m.start < end and start < m.end for m in mentions)
-                and not any(word in _NOT_NAMES for word in name.split())
-            ):
-                added.append(Mention(start, end, "PLACE", name, name))
+    added: list[Mention] = []
+    pairs = [(m, "b", "a") for m in _PLACE_IN_PLACE.finditer(text)]  # the place is the one after "in"
+    pairs += [(m, known, other) for m in _PLACE_PAIR.finditer(text) for known, other in (("a", "b"), ("b", "a"))]
+    for match, known, other in pairs:
+        partner = by_span.get(match.span(known))
+        start, end = match.span(other)
+        name = match.group(other)
+        if (
+            partner is not None
+            and partner.type == "PLACE"
+            and not any(m.start < end and start < m.end for m in mentions + added)
+            and not any(word in _NOT_NAMES for word in name.split())
+        ):
+            added.append(Mention(start, end, "PLACE", name, name))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _numbered(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Extend a place or organisation by the number right after it: "Power of Siberia 2" is a pipeline
+    of its own, not the first one."""
+    out = []
+    for i, m in enumerate(mentions):
+        found = _NUMBERED.match(text, m.end) if m.type in ("PLACE", "ORG") else None
+        following = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        if found and found.end() <= following:
+            number = found.group("n")
+            m = Mention(m.start, found.end(), m.type, f"{m.name} {number}", text[m.start : found.end()])
+        out.append(m)
+    return out
 
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W_]*")

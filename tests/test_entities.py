@@ -266,3 +266,32 @@ def test_fifth_holdout_scores_as_reported() -> None:
     scores = gold_scores("holdout5")
     assert all(p >= 0.9 for p, _ in scores.values())
     assert all(r >= 0.85 for _, r in scores.values())
+
+
+def test_model_numbers_of_reactors_are_not_weapons_anywhere_in_the_text() -> None:
+    """Found by the sixth holdout: "CFR-600" was a weapon, and its "CFR" the Council on Foreign Relations."""
+    text = "Two VVER-1200 reactors and the CFR-600 fast reactor were built. The CFR-600 could feed DF-41 missiles."
+    assert names(text, "WEAPON") == {"DF-41"}
+    assert names(text, "ORG") == set()
+
+
+def test_plural_class_names_agreements_numbered_pipelines_and_places_in_places() -> None:
+    text = (
+        "The navy keeps two Kilo-class submarines. After the 2014 Power of Siberia agreement, the Power of "
+        "Siberia 2 and Nord Stream 2 were planned; reactors rose at Tianwan in Jiangsu. Mark Hibbs of the "
+        "Carnegie Endowment for International Peace notes the risk."
+    )
+    assert "Kilo-class submarine" in names(text, "WEAPON")
+    assert "Power of Siberia agreement" in names(text, "EVENT")
+    assert "Tianwan" in names(text, "PLACE")
+    assert "Mark Hibbs" in names(text, "PERSON")
+    numbered = {m.name for m in extract(text) if m.type in ("PLACE", "ORG")}
+    assert {"Power of Siberia 2", "Nord Stream 2"} <= numbered, numbered
+
+
+def test_sixth_holdout_scores_as_reported() -> None:
+    """Written after the fifth holdout's changes and measured first as it came (README); the rules and
+    list entries it showed missing came after, so these floors only catch regressions."""
+    scores = gold_scores("holdout6")
+    assert all(p >= 0.9 for p, _ in scores.values())
+    assert all(r >= 0.85 for _, r in scores.values())

@@ -225,14 +225,6 @@ def test_places_by_their_shape_and_by_the_company_they_keep() -> None:
     assert not names(text, "PLACE") & {"Musk", "Elon Musk", "Putin", "Xi", "Vladimir Putin", "Xi Jinping"}
 
 
-def test_fourth_holdout_scores_as_reported() -> None:
-    """Written before this session's entity rules and measured first as it came (README); the rules and
-    list entries it showed missing came after, so these floors only catch regressions."""
-    scores = gold_scores("holdout4")
-    assert all(p >= 0.9 for p, _ in scores.values())
-    assert all(r >= 0.85 for _, r in scores.values())
-
-
 def test_a_given_name_or_a_chinese_family_name_makes_a_person_without_a_title() -> None:
     text = (
         "Kirill Dmitriev met Temur Umarov and Li Hongzhong. The Tang Dynasty, Han Chinese traders and "
@@ -260,14 +252,6 @@ def test_people_named_around_the_verb_of_saying() -> None:
     assert {"Maria Novikova", "Ulf Laessing", "Pavel Luzin"} <= names(text, "PERSON")
 
 
-def test_fifth_holdout_scores_as_reported() -> None:
-    """Written after the fourth holdout's changes and measured first as it came (README); the rules and
-    list entries it showed missing came after, so these floors only catch regressions."""
-    scores = gold_scores("holdout5")
-    assert all(p >= 0.9 for p, _ in scores.values())
-    assert all(r >= 0.85 for _, r in scores.values())
-
-
 def test_model_numbers_of_reactors_are_not_weapons_anywhere_in_the_text() -> None:
     """Found by the sixth holdout: "CFR-600" was a weapon, and its "CFR" the Council on Foreign Relations."""
     text = "Two VVER-1200 reactors and the CFR-600 fast reactor were built. The CFR-600 could feed DF-41 missiles."
@@ -289,9 +273,10 @@ def test_plural_class_names_agreements_numbered_pipelines_and_places_in_places()
     assert {"Power of Siberia 2", "Nord Stream 2"} <= numbered, numbered
 
 
-def test_sixth_holdout_scores_as_reported() -> None:
-    """Written after the fifth holdout's changes and measured first as it came (README); the rules and
-    list entries it showed missing came after, so these floors only catch regressions."""
-    scores = gold_scores("holdout6")
+@pytest.mark.parametrize("holdout", ["holdout4", "holdout5", "holdout6"])
+def test_later_holdouts_score_as_reported(holdout: str) -> None:
+    """Each written after the changes the one before it prompted, and measured first as it came (README);
+    the rules and list entries each showed missing came after, so these floors only catch regressions."""
+    scores = gold_scores(holdout)
     assert all(p >= 0.9 for p, _ in scores.values())
     assert all(r >= 0.85 for _, r in scores.values())

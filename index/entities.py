@@ -44,10 +44,6 @@ _NAME_WORD = r"[A-Z][a-zA-Z\-]+(?![’'][a-z])"
 _NAME = rf"{_NAME_WORD}(?:[ ]+(?:[A-Z]\.[ ]+)?{_NAME_WORD}){{0,2}}"
 _PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}[ ]+(?:of [A-Z][a-z]+[ ]+)?(?P<name>{_NAME})")
 _PERSON_PAIR_AFTER_TITLE = re.compile(rf"\b(?:Presidents|Ministers|leaders)[ ]+(?P<a>{_NAME})[ ]+and[ ]+(?P<b>{_NAME})")
-_PERSON_SAID = re.compile(
-    rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})(?:,[^,\n]{{3,60}},)?[ ]+"
-    rf"(?:{_SAYING})\b"
-)
 # "said Maria Snegovaya of ...", "according to Ulf Laessing": a name after the verb of saying.
 _SAID_PERSON = re.compile(
     r"\b(?:said|says|wrote|writes|according to|argues|argued)[ ]+"
@@ -79,10 +75,11 @@ _CAP_PART = (
     r"|[A-Z][\w&]*)"
 )
 _CAP = rf"(?:{_CAP_PART}(?:-{_CAP_PART})*(?![\w’'-]|\.\w))"
-# "Ulf Laessing of the Konrad Adenauer Foundation said": a name, where it works, then the saying.
-_PERSON_OF_SAID = re.compile(
-    rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})[ ]+(?:of|at|from)[ ]+(?:the[ ]+)?"
-    rf"(?:{_CAP}[ ]+(?:{_CONNECT}[ ]+)?){{0,6}}{_CAP}[ ]+(?:{_SAYING})\b"
+# "Mark Hibbs notes", "Ulf Laessing, a fellow, said", "Ulf Laessing of the Konrad Adenauer Foundation
+# said": a name, maybe what the person is or where they work, then the saying.
+_PERSON_SAID = re.compile(
+    rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})(?:,[^,\n]{{3,60}},|[ ]+(?:of|at|from)[ ]+(?:the[ ]+)?"
+    rf"(?:{_CAP}[ ]+(?:{_CONNECT}[ ]+)?){{0,6}}{_CAP})?[ ]+(?:{_SAYING})\b"
 )
 _ORG_SUFFIX = (
     r"Ministry|Center|Centre|Council|Institute|University|Bank|Corporation|Corp\.|Company|Organization|"
@@ -121,11 +118,13 @@ _PLACE_NAMED = re.compile(
     r"(?P<name>(?:St\.[ ]+)?[A-Z][\w'-]*(?:[ ]+[A-Z][\w'-]*){0,2})"  # no dots: a name ends with its sentence
 )
 # "the Intahaka gold mine", "the Agadem field", "the Zvezda shipyard": a named site before its kind.
+# Found from the kind word back: the kind words are rare, capitalised words are everywhere.
 _SITE = re.compile(
-    rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})[ ]+(?:(?:gold|copper|lithium|uranium|coal|nickel|iron ore|oil|gas|"
-    r"nuclear|power|hydroelectric)[ ]+)?(?:mine|field|oilfield|deposit|terminal|refinery|shipyard|airbase|air base|"
-    r"naval base|power plant|nuclear plant|dam|spaceport|cosmodrome)\b"
+    r"[ ](?:(?:gold|copper|lithium|uranium|coal|nickel|iron ore|oil|gas|nuclear|power|hydroelectric)[ ]+)?"
+    r"(?:mine|field|oilfield|deposit|terminal|refinery|shipyard|airbase|air base|naval base|power plant|"
+    r"nuclear plant|dam|spaceport|cosmodrome)\b"
 )
+_SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})$")
 # Words shaped like the region's place names: Minsk, Kaliningrad, Uzbekistan, Sevastopol, Yekaterinburg.
 # Trusted least (any named entity over the same words wins), and never the last word of a longer name.
 _PLACE_SHAPE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,}(?:sk|grad|stan|opol|burg))(?![\w’'-]|[ ]+[A-Z])")
@@ -377,7 +376,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in _PERSON_PAIR_AFTER_TITLE.finditer(text):
         add("PERSON", match, "a", 2)
         add("PERSON", match, "b", 2)
-    for pattern in (_PERSON_SAID, _SAID_PERSON, _PERSON_OF_SAID):
+    for pattern in (_PERSON_SAID, _SAID_PERSON):
         for match in pattern.finditer(text):
             add("PERSON", match)
     for match in _GIVEN_THEN_NAME.finditer(text):
@@ -419,9 +418,10 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in designators:
         if not _NOT_WEAPONS.match(match.group("name")) and match.group("name") not in civil:
             add("WEAPON", match)
-    for match in _SITE.finditer(text) if _worth_running(_SITE, lowered) else ():
-        if match.group("name") not in _NOT_WEAPON_NAMES and match.group("name") not in _NOT_NAMES:
-            add("PLACE", match)
+    for site_word in _SITE.finditer(text) if _worth_running(_SITE, lowered) else ():
+        site = _SITE_NAME.search(text, max(0, site_word.start() - 80), site_word.start())
+        if site and site.group("name") not in _NOT_WEAPON_NAMES and site.group("name") not in _NOT_NAMES:
+            add("PLACE", site)
     for match in _PLACE_SHAPE.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
         if match.group("name") not in _NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):

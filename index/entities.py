@@ -196,8 +196,8 @@ _CIVIL_AFTER = re.compile(
 )
 # "the Chang'e-8 mission": a numbered mission is an event.
 _MISSION = re.compile(r"\b(?P<name>[A-Z][\w'’]*(?:[ ][A-Z][\w'’]*)?[- ]\d{1,3}[A-Z]?)[ ]+mission\b")
-# A pronoun or determiner before a weapon word is not its name: "Its fighters", "These drones".
-_NOT_WEAPON_NAMES = frozenset(
+# A pronoun, determiner or demonym before a kind word is not a name: "Its fighters", "the Russian gas field".
+_NOT_NAMES_BEFORE_KIND = frozenset(
     "Its It Their His Her Our Your My The These Those This That Some Many Most All Both Several Few New Old "
     "Two Three Four Five Russian Chinese American Soviet Ukrainian Iranian Indian Western".split()
 )
@@ -406,7 +406,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
             add(kind, match, next(g for g in ("name", "shown", "agreed") if match.groupdict().get(g)))
     for match in _WEAPON_BEFORE_KIND.finditer(text) if _worth_running(_WEAPON_BEFORE_KIND, lowered) else ():
         known = lookup(match.group("name"))
-        if match.group("name") not in _NOT_WEAPON_NAMES and (known is None or known.type == "WEAPON"):
+        if match.group("name") not in _NOT_NAMES_BEFORE_KIND and (known is None or known.type == "WEAPON"):
             add("WEAPON", match)
     for match in _MISSION.finditer(text) if "mission" in lowered else ():
         add("EVENT", match, priority=2)
@@ -420,7 +420,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
             add("WEAPON", match)
     for site_word in _SITE.finditer(text) if _worth_running(_SITE, lowered) else ():
         site = _SITE_NAME.search(text, max(0, site_word.start() - 80), site_word.start())
-        if site and site.group("name") not in _NOT_WEAPON_NAMES and site.group("name") not in _NOT_NAMES:
+        if site and site.group("name") not in _NOT_NAMES_BEFORE_KIND and site.group("name") not in _NOT_NAMES:
             add("PLACE", site)
     for match in _PLACE_SHAPE.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]

@@ -87,9 +87,9 @@ class ReaderApp(App[None]):
                 self.notify(f"Unknown theme {self.config.theme!r} in config.toml", severity="warning", markup=False)
         if self.config_error:
             self.notify(self.config_error + " (using defaults)", title="Config", severity="error", markup=False)
-        chosen = self.bookmarks_path or self.config.bookmarks  # --bookmarks, else config.toml's, else the default
-        bookmarks = chosen.expanduser() if chosen else paths.default_bookmarks_file()
-        self.push_screen(MainScreen(self.index, self.reader_state, bookmarks))
+        # --bookmarks, else config.toml's (read already), else the default: none left for it to look up
+        chosen = self.bookmarks_path or self.config.bookmarks or paths.default_bookmarks_file()
+        self.push_screen(MainScreen(self.index, self.reader_state, paths.bookmarks_file(chosen)))
 
     def key_display(self) -> dict[str, str]:
         display = {}

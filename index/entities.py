@@ -89,7 +89,7 @@ _ORG_SUFFIX = (
     r"Senate|Assembly|Court|Exchange|Airlines|Holdings|Industries|Enterprises|Network|Department|Office|"
     r"Authority|Board|Secretariat|Cabinet|Police|Coalition|Union|Pact|Bloc|League|Movement|Front|"
     r"Brigade|Corps|Division|Regiment|Lines|Community|Consortium|Society|Chamber|College|School|Economics|"
-    r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset"
+    r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset|TV|Television|Radio"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))(?:(?<=\.)|\b)")  # "Corp." ends with its dot
@@ -127,7 +127,9 @@ _SITE = re.compile(
 _SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})$")
 # Words shaped like the region's place names: Minsk, Kaliningrad, Uzbekistan, Sevastopol, Yekaterinburg.
 # Trusted least (any named entity over the same words wins), and never the last word of a longer name.
-_PLACE_SHAPE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,}(?:sk|grad|stan|opol|burg))(?![\w’'-]|[ ]+[A-Z])")
+_PLACE_SHAPE = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,}(?:sk|grad|stan|opol|burg|stadt|gorod|abad))(?![\w’'-]|[ ]+[A-Z])"
+)
 _NOT_PLACE_SHAPES = frozenset("Flask Kiosk Whisk Brisk Asterisk Obelisk Basilisk Tamarisk Damask Interpol".split())
 _PLACE_OF = re.compile(
     rf"\b(?P<name>(?:Sea|Gulf|Strait|Bay|Isle|Islands|Republic|Kingdom|Cape|Port|Lake)[ ]+of[ ]+(?:the[ ]+)?{_CAP}"
@@ -165,6 +167,29 @@ _EVENT_BEFORE_KIND = re.compile(
 )
 # "Operation Barkhane", "the BRICS summit in Kazan": named operations and summits are events.
 _OPERATION = re.compile(rf"\b(?P<name>Operation[ ]+{_CAP}(?:[ ]+{_CAP}){{0,2}})")
+# "Navy Day", "Victory Day", "Unity Day": a named day is an event (found from "Day" back).
+_DAY = re.compile(r"(?<=\w)[ ]Day\b")
+_DAY_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:[ ]+{_CAP})?)$")
+# "Type 052D", "Project 22350": Chinese and Russian warship classes by number (not a year).
+_CLASS_NUMBER = re.compile(r"\b(?P<name>(?:Type|Project)[ ](?!(?:19|20)\d\d\b)\d{3,5}[A-Z]{0,2})\b")
+# "the destroyer Jinan", "the aircraft carrier Shandong": a warship named after its kind, whatever
+# else the name is (a city, a province); icebreakers and tankers are not weapons.
+_SHIP_NAMED = re.compile(
+    r"\b(?:destroyer|frigate|corvette|cruiser|submarine|aircraft carrier|warship|landing ship)[ ]+"
+    r"(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w’'-])"
+)
+# "the Russian navy", "China's air force": a country's armed service, named in lower case.
+_ARMED_SERVICE = re.compile(
+    r"\b(?P<name>(?:Russian|Chinese|Ukrainian|Indian|Japanese|American|U\.S\.|Iranian|North Korean|South Korean|"
+    r"Pakistani|Vietnamese|Taiwanese|Soviet)[ ](?:navy|army|air force|coast guard|Navy|Army|Air Force|Coast Guard))\b"
+)
+# "By Olga Popova and Ethan Wang", "(Reporting by X in Y; Editing by Z)": the people of a byline.
+_BYLINE = re.compile(
+    r"(?:^|\(|;[ ]*)(?:By|By:|Reporting by|Additional reporting by|Editing by|Writing by|reporting by)[ ]+"
+    rf"(?P<names>{_NAME}(?:(?:[ ]+in[ ]+{_CAP}(?:[ ]+{_CAP})?)?(?:,[ ]+|[ ]+and[ ]+){_NAME})*)",
+    re.MULTILINE,
+)
+_BYLINE_NAME = re.compile(rf"(?:^|,[ ]+|[ ]+and[ ]+)(?P<name>{_NAME})")
 _SUMMIT = re.compile(rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}[ ]+summit)\b")
 # "the BrahMos cruise missile", "Tsirkon missiles", "the Kazan submarine": a name before a weapon noun.
 _WEAPON_BEFORE_KIND = re.compile(
@@ -355,15 +380,18 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
             known_names[name] = gazetteer.lookup(name)
         return known_names[name]
 
-    def add(kind: str, match: re.Match[str], group: str = "name", priority: int = 1) -> None:
-        start, end = match.span(group)
+    def add(kind: str, match: re.Match[str], group: str = "name", priority: int = 1, own: bool = False) -> None:
+        add_span(kind, *match.span(group), priority=priority, own=own)
+
+    def add_span(kind: str, start: int, end: int, priority: int = 1, own: bool = False) -> None:
+        """own: the words are this kind here whatever a list says of them ("the destroyer Jinan")."""
         surface = text[start:end]
         trimmed = _LEADING_NOISE.sub("", surface)
         start += len(surface) - len(trimmed)
         trimmed = _POSSESSIVE.sub("", trimmed).rstrip(".,;: ")
         if not trimmed or trimmed in _NOT_NAMES or (kind == "PERSON" and not _looks_like_person(trimmed)):
             return
-        known = lookup(trimmed)
+        known = None if own else lookup(trimmed)
         name = known.name if known else trimmed
         if kind == "WEAPON" and known is None and re.search(r"-class \w+s$", trimmed):
             name = trimmed[:-1]  # "Kilo-class submarines" are the Kilo-class submarine
@@ -396,6 +424,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_EVENT, "EVENT"),
         (_EXERCISE_BEFORE_KIND, "EVENT"),
         (_OPERATION, "EVENT"),
+        (_ARMED_SERVICE, "ORG"),
         (_EVENT_OF, "EVENT"),
         (_SUMMIT, "EVENT"),
         (_EVENT_BEFORE_KIND, "EVENT"),
@@ -408,6 +437,14 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         known = lookup(match.group("name"))
         if match.group("name") not in _NOT_NAMES_BEFORE_KIND and (known is None or known.type == "WEAPON"):
             add("WEAPON", match)
+    for match in _CLASS_NUMBER.finditer(text) if "type " in lowered or "project " in lowered else ():
+        add("WEAPON", match)
+    for match in _SHIP_NAMED.finditer(text) if _worth_running(_SHIP_NAMED, lowered) else ():
+        add("WEAPON", match, priority=4, own=True)  # beats the place list: "the destroyer Jinan" is a ship
+    for byline in _BYLINE.finditer(text) if "by" in lowered else ():
+        offset = byline.start("names")
+        for person in _BYLINE_NAME.finditer(byline.group("names")):  # not the places after "in"
+            add_span("PERSON", offset + person.start("name"), offset + person.end("name"))
     for match in _MISSION.finditer(text) if "mission" in lowered else ():
         add("EVENT", match, priority=2)
     for match in _EXERCISE.finditer(text):
@@ -418,6 +455,10 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in designators:
         if not _NOT_WEAPONS.match(match.group("name")) and match.group("name") not in civil:
             add("WEAPON", match)
+    for day in _DAY.finditer(text):
+        named = _DAY_NAME.search(text, max(0, day.start() - 40), day.start())
+        if named and named.group("name") not in _NOT_NAMES_BEFORE_KIND and named.group("name") not in _NOT_NAMES:
+            add_span("EVENT", named.start("name"), day.end())
     for site_word in _SITE.finditer(text) if _worth_running(_SITE, lowered) else ():
         site = _SITE_NAME.search(text, max(0, site_word.start() - 80), site_word.start())
         if site and site.group("name") not in _NOT_NAMES_BEFORE_KIND and site.group("name") not in _NOT_NAMES:
@@ -449,6 +490,10 @@ _ANCHORS = {
         "memorandum", "pact",
     ),
     _OPERATION: ("operation",),
+    _ARMED_SERVICE: ("navy", "army", "air force", "coast guard"),
+    _SHIP_NAMED: (
+        "destroyer", "frigate", "corvette", "cruiser", "submarine", "aircraft carrier", "warship", "landing ship",
+    ),
     _EXERCISE_BEFORE_KIND: ("exercise", "drills", "war games", "maneuvers", "manoeuvres"),
     _WEAPON_BEFORE_KIND: (
         "missile", "fighter", "bomber", "submarine", "destroyer", "frigate", "corvette", "tank", "drone",

@@ -263,7 +263,8 @@ _LEADING_NOISE = re.compile(
 _DOMAIN = re.compile(r"\.(?:ru|cn|com|net|org|gov|info|io)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s$")
 _NOT_NAMES = frozenset(
-    "The This That These Those It He She They We You I Mr Mrs Ms Dr Russian Chinese American Soviet "
+    "The This That These Those It He She They We You I Your Our Their His Her Its My Mr Mrs Ms Dr Russian "
+    "Chinese American Soviet "
     "Western Eastern Asian European Japanese Korean Indian Sino-Russian Russo-Chinese Both However "
     "January February March April May June July August September October November December Monday "
     "Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -507,10 +508,19 @@ def _worth_running(pattern: re.Pattern[str], lowered: str) -> bool:
     return anchors is None or any(a in lowered for a in anchors)
 
 
+# Words that end the names of things, never of people: "the General Public License" is no General.
+_NOT_PERSON_END = frozenset(
+    "License Licence Licenses Act Law Code Plan Policy Strategy Doctrine Report Program Programme Project "
+    "System Library Initiative Index Fund Prize Award Cup Public".split()
+)
+
+
 def _looks_like_person(name: str) -> bool:
     parts = name.split()
-    if any(p in _NOT_NAMES for p in parts):
+    if any(p in _NOT_NAMES for p in parts) or parts[-1] in _NOT_PERSON_END:
         return False
+    if all(len(p) > 1 and p.isupper() for p in parts):
+        return False  # "GNU MPFR": acronyms side by side are not a person's name
     return not re.search(rf"\b(?:{_ORG_SUFFIX}|{_PLACE_SUFFIX}|{_EVENT_SUFFIX})$", name)
 
 
@@ -596,7 +606,8 @@ def _numbered(text: str, mentions: list[Mention]) -> list[Mention]:
     of its own, not the first one."""
     out = []
     for i, m in enumerate(mentions):
-        found = _NUMBERED.match(text, m.end) if m.type in ("PLACE", "ORG") else None
+        # Only names of two words or more: "GCC 5" is a compiler's version, "Nord Stream 2" a pipeline.
+        found = _NUMBERED.match(text, m.end) if m.type in ("PLACE", "ORG") and " " in m.text else None
         following = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
         if found and found.end() <= following:
             number = found.group("n")

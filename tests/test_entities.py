@@ -294,3 +294,14 @@ def test_wire_copy_bylines_named_days_warship_classes_and_armed_services() -> No
     assert names(text, "WEAPON") == {"Jinan", "Type 052D", "Project 22350"}
     assert "Navy Day" in names(text, "EVENT")
     assert "Russian navy" in names(text, "ORG")
+
+
+def test_software_prose_names_no_people_or_events() -> None:
+    """Checked on licence texts and READMEs: titles before things, acronyms and pronouns are not names."""
+    text = (
+        "The GNU General Public License is a free licence. Our General Public\nLicenses are designed so. "
+        "This file is part of the GNU MPFR Library. Your exercise of rights is free. GCC 5 compiles it."
+    )
+    found = extract(text)
+    assert not [m for m in found if m.type in ("PERSON", "EVENT")], found
+    assert not [m for m in found if m.name.endswith(" 5")], found

@@ -61,10 +61,20 @@ _PERSON_APPOSITIVE = re.compile(
     r"ambassador|commander|founder|editor|professor)[ ]+(?:of|at)\b"
 )
 # "Sergei Radchenko", "Li Hongzhong": a given name (or a Chinese family name) and one more word.
+# A lookahead, so pairs overlap: in "As Alexandra Prokopenko" the pair "As Alexandra" must not use up
+# "Alexandra".
 _GIVEN_THEN_NAME = re.compile(
-    r"\b(?P<name>(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]+(?:[A-Z]\.[ ]+)?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))"
-    r"(?![\w-])"
+    r"\b(?=(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]+(?:[A-Z]\.[ ]+)?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"(?![\w-]))"
 )
+# "Chinese brands such as Chery, Haval and Geely": what a list of companies names.
+_ORG_LIST = re.compile(
+    r"\b(?:companies|firms|brands|banks|lenders|carmakers|automakers|manufacturers|producers|exporters|"
+    r"traders|outlets|newspapers|broadcasters|agencies|conglomerates|groups)[ ]+(?:such as|including|like)[ ]+"
+    r"(?P<items>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*)?(?:(?:,[ ]+|,?[ ]+and[ ]+|,?[ ]+or[ ]+)[A-Z][\w&.-]*"
+    r"(?:[ ][A-Z][\w&.-]*)?)*)"
+)
+_LIST_ITEM = re.compile(r"(?:^|,[ ]+|,?[ ]+and[ ]+|,?[ ]+or[ ]+)(?P<name>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*)?)")
 # Inside a name: "of", "for", "on", "de" (maybe followed by "the"), "&"; never "and", which joins names.
 _CONNECT = r"(?:(?:of|for|on|de)(?:[ ]+the)?|&)"
 # A capitalised word of a name: hyphenated parts capitalised too ("Asia-Pacific", not "U.S.-led").
@@ -408,10 +418,16 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for pattern in (_PERSON_SAID, _SAID_PERSON):
         for match in pattern.finditer(text):
             add("PERSON", match)
+    headlines = _headline_lines(text)
     for match in _GIVEN_THEN_NAME.finditer(text):
         first, last = match.group("first"), match.group("last")
-        if (first in GIVEN_NAMES or first in CHINESE_FAMILY_NAMES) and last not in NOT_SURNAMES:
-            add("PERSON", match)
+        a_name = (first in GIVEN_NAMES or first in CHINESE_FAMILY_NAMES) and last not in NOT_SURNAMES
+        if a_name and not any(s <= match.start() < e for s, e in headlines):  # not "The Yuan Goes North"
+            add_span("PERSON", match.start("first"), match.end("last"))
+    for listed in _ORG_LIST.finditer(text) if " such as " in text or " including " in text else ():
+        offset = listed.start("items")
+        for item in _LIST_ITEM.finditer(listed.group("items")):
+            add_span("ORG", offset + item.start("name"), offset + item.end("name"))
     for match in _PERSON_APPOSITIVE.finditer(text):
         add("PERSON", match, "name" if match.group("name") else "named")
     lowered = text.lower()
@@ -513,6 +529,20 @@ _NOT_PERSON_END = frozenset(
     "License Licence Licenses Act Law Code Plan Policy Strategy Doctrine Report Program Programme Project "
     "System Library Initiative Index Fund Prize Award Cup Public".split()
 )
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in title case ("The Yuan Goes North"), where every word is capitalised and two
+    capitalised words in a row say nothing about a name."""
+    spans = []
+    for line in _LINE.finditer(text):
+        words_ = line.group().split()
+        if 3 <= len(words_) <= 16 and sum(w[:1].isupper() for w in words_) >= 0.7 * len(words_):
+            spans.append(line.span())
+    return spans
 
 
 def _looks_like_person(name: str) -> bool:

@@ -99,13 +99,29 @@ _ORG_SUFFIX = (
     r"Senate|Assembly|Court|Exchange|Airlines|Holdings|Industries|Enterprises|Network|Department|Office|"
     r"Authority|Board|Secretariat|Cabinet|Police|Coalition|Union|Pact|Bloc|League|Movement|Front|"
     r"Brigade|Corps|Division|Regiment|Lines|Community|Consortium|Society|Chamber|College|School|Economics|"
-    r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset|TV|Television|Radio"
+    r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset|TV|Television|Radio|"
+    r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))(?:(?<=\.)|\b)")  # "Corp." ends with its dot
 _ORG_DESCRIBED = re.compile(
     r"\b(?:company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
     rf"conglomerate|carrier|lender|maker|exporter|think tank|news agency)[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})"
+)
+_ORG_NOUNS = (
+    r"company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
+    r"conglomerate|carrier|lender|maker|carmaker|automaker|exporter|importer|trader|insurer|developer|"
+    r"think tank|news agency|fund|miner|shipbuilder|shipping line|start-up|startup|subsidiary|holding"
+)
+# "Karlygash Group, a Kazakh-Russian investment firm", "Tordan, a Shenzhen trader": an organisation
+# set off by what it is.
+_ORG_APPOSITIVE = re.compile(
+    rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+(?:a|an|the)[ ]+(?:[\w-]+[ ]+){{0,4}}?(?:{_ORG_NOUNS})\b"
+)
+# "Novatek's chief executive", "shares of X": what only a company has.
+_ORG_POSSESSING = re.compile(
+    rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})[’']s[ ]+(?:chief executive|CEO|chairman of the board|board of "
+    r"directors|shareholders|shares|share price|subsidiary|parent company|market value|annual report)\b"
 )
 # "the Oxford Institute for Energy Studies", "the Economic Community of West African States".
 _ORG_OF = re.compile(
@@ -435,6 +451,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_ORG_OF, "ORG"),
         (_ORG, "ORG"),
         (_ORG_DESCRIBED, "ORG"),
+        (_ORG_APPOSITIVE, "ORG"),
+        (_ORG_POSSESSING, "ORG"),
         (_PLACE, "PLACE"),
         (_PLACE_OF, "PLACE"),
         (_PLACE_NAMED, "PLACE"),

@@ -315,3 +315,13 @@ def test_companies_named_in_a_list_and_a_given_name_after_another_capital() -> N
     )
     assert names(text, "PERSON") == {"Alexandra Prokopenko"}
     assert {"Chery", "Haval", "Geely", "Sberbank", "VTB"} <= names(text, "ORG")
+
+
+def test_companies_set_off_by_what_they_are_or_by_what_only_companies_have() -> None:
+    text = (
+        "Karlygash Group, a Kazakh-Russian investment firm, paid; Tordan Industry, a Shenzhen-based trader, "
+        "sold chips. Novatek's chief executive spoke, Russia's shares fell, and Sovcomflot PJSC signed. "
+        "Moscow, the capital, froze."
+    )
+    assert {"Karlygash Group", "Tordan Industry", "Novatek", "Sovcomflot PJSC"} <= names(text, "ORG")
+    assert not names(text, "ORG") & {"Russia", "Moscow"}

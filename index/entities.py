@@ -24,7 +24,7 @@ from index.tokens import words
 COMMON_WORDS = frozenset(
     "blank sands may march lee long young rich bush miller bal kilo amur west moon li abe us un ap rt "
     "mao deng kim wang geng antonov lukin august june turkey chad jordan georgia wagner sputnik chevron "
-    "who cis fed sber rbc gru visa mir".split()
+    "who cis fed sber rbc gru visa mir ford shell".split()
 )
 _TITLES = (
     r"(?:Deputy |Vice |First Deputy |Former |former |Acting )?(?:Prime Minister|Foreign Minister|Defen[cs]e Minister|"
@@ -70,7 +70,9 @@ _GIVEN_THEN_NAME = re.compile(
 # "Chinese brands such as Chery, Haval and Geely": what a list of companies names.
 _ORG_LIST = re.compile(
     r"\b(?:companies|firms|brands|banks|lenders|carmakers|automakers|manufacturers|producers|exporters|"
-    r"traders|outlets|newspapers|broadcasters|agencies|conglomerates|groups)[ ]+(?:such as|including|like)[ ]+"
+    r"traders|outlets|newspapers|broadcasters|agencies|conglomerates|groups|carriers|airlines|shipping lines|"
+    r"insurers|miners|refiners|suppliers|retailers|investors|funds|operators|developers),?[ ]+"
+    r"(?:such as|including|like)[ ]+"
     r"(?P<items>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*)?(?:(?:,[ ]+|,?[ ]+and[ ]+|,?[ ]+or[ ]+)[A-Z][\w&.-]*"
     r"(?:[ ][A-Z][\w&.-]*)?)*)"
 )
@@ -100,7 +102,9 @@ _ORG_SUFFIX = (
     r"Authority|Board|Secretariat|Cabinet|Police|Coalition|Union|Pact|Bloc|League|Movement|Front|"
     r"Brigade|Corps|Division|Regiment|Lines|Community|Consortium|Society|Chamber|College|School|Economics|"
     r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset|TV|Television|Radio|"
-    r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA"
+    r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
+    r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|"
+    r"Pharmaceuticals|Capital|Polytech|Polytechnic"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))(?:(?<=\.)|\b)")  # "Corp." ends with its dot
@@ -118,6 +122,11 @@ _ORG_NOUNS = (
 _ORG_APPOSITIVE = re.compile(
     rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+(?:a|an|the)[ ]+(?:[\w-]+[ ]+){{0,4}}?(?:{_ORG_NOUNS})\b"
 )
+# "the military intelligence agency, the HUR", "the customs service (FCS)": an acronym after what it is.
+_ORG_ACRONYM_AFTER = re.compile(
+    r"\b(?:agency|service|directorate|ministry|company|bank|committee|council|fund|corporation|bureau|"
+    r"administration|authority),?[ ]+(?:the[ ]+|known[ ]+as[ ]+|\()(?P<name>[A-Z]{2,6})\b"
+)
 # "Novatek's chief executive", "shares of X": what only a company has.
 _ORG_POSSESSING = re.compile(
     rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})[’']s[ ]+(?:chief executive|CEO|chairman of the board|board of "
@@ -129,8 +138,8 @@ _ORG_OF = re.compile(
     r"Commission|Committee|Community|Organization|Organisation|Union|League|Association|Conference|Bureau|Agency|"
     r"Administration|Service|Directorate|Authority|"
     r"Court|Fund|Federation|Foundation|Society|Chamber|College|School|Center|Centre)"
-    rf"[ ]+(?:of|for|on)[ ]+(?:the[ ]+)?{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)*{_CAP}){{0,5}})"
-)
+    rf"[ ]+(?:of|for|on)[ ]+(?:the[ ]+)?{_CAP}(?:[ ]+(?:(?:{_CONNECT}|and)[ ]+)*{_CAP}){{0,5}})"
+)  # "and" may join its last words ("Ministry of Industry and Trade"); a known name after it is cut off
 _PLACE_SUFFIX = (
     r"Sea|Ocean|Island|Islands|Mountains|Peninsula|Strait|Gulf|River|Lake|Square|Province|Region|Oblast|"
     r"Krai|Canal|Bay|Desert|Valley|Street|Avenue|Airport|Port|Zone|Pipeline|Bridge|Plateau|Basin|Coast|"
@@ -148,7 +157,7 @@ _PLACE_NAMED = re.compile(
 _SITE = re.compile(
     r"[ ](?:(?:gold|copper|lithium|uranium|coal|nickel|iron ore|oil|gas|nuclear|power|hydroelectric)[ ]+)?"
     r"(?:mine|field|oilfield|deposit|terminal|refinery|shipyard|airbase|air base|naval base|power plant|"
-    r"nuclear plant|dam|spaceport|cosmodrome)\b"
+    r"nuclear plant|dam|spaceport|cosmodrome|special economic zone|economic zone|industrial park|free port)\b"
 )
 _SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})$")
 # Words shaped like the region's place names: Minsk, Kaliningrad, Uzbekistan, Sevastopol, Yekaterinburg.
@@ -219,8 +228,9 @@ _BYLINE_NAME = re.compile(rf"(?:^|,[ ]+|[ ]+and[ ]+)(?P<name>{_NAME})")
 _SUMMIT = re.compile(rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}[ ]+summit)\b")
 # "the BrahMos cruise missile", "Tsirkon missiles", "the Kazan submarine": a name before a weapon noun.
 _WEAPON_BEFORE_KIND = re.compile(
-    rf"\b(?P<name>{_CAP}(?:-{_CAP})?)[ ]+(?:cruise |ballistic |anti-ship |hypersonic |air-defen[cs]e |"
-    r"surface-to-air |nuclear |attack |multirole |stealth |strategic )?(?:missile|missiles|missile system|"
+    rf"\b(?P<name>{_CAP_PART}(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)[ ]+(?:cruise |ballistic |anti-ship |hypersonic |"
+    r"air-defen[cs]e |surface-to-air |nuclear |attack |multirole |stealth |strategic |long-range |kamikaze |"
+    r"loitering )?(?:missile|missiles|missile system|"
     r"fighter|fighters|bomber|bombers|submarine|submarines|destroyer|frigate|corvette|tank|tanks|drone|drones|"
     r"launcher|launchers|rocket|rockets|howitzer|helicopter|helicopters|warship|air defen[cs]e system)\b"
 )
@@ -238,7 +248,8 @@ _CLASS = re.compile(
 # Designator-shaped names that are not weapons: regulations, flights, and spacecraft and their missions.
 _NOT_WEAPONS = re.compile(
     r"^(?:COVID|G|A|H1N1|MH|Form|Article|Resolution|Route|Highway|Chapter|Section|Luna|Soyuz|Shenzhou|Tianzhou|"
-    r"Tianwen|Tiangong|Apollo|Artemis|Progress|Proton|Angara|Kosmos|Venera|Falcon|Ariane|Vega|Zenit|Long March)-",
+    r"Tianwen|Tiangong|Apollo|Artemis|Progress|Proton|Angara|Kosmos|Venera|Falcon|Ariane|Vega|Zenit|Long March|"
+    r"March)-",
     re.I,
 )
 # A model number before these words names a reactor, a plant or a car, not a weapon: "VVER-1200 reactors".
@@ -453,6 +464,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_ORG_DESCRIBED, "ORG"),
         (_ORG_APPOSITIVE, "ORG"),
         (_ORG_POSSESSING, "ORG"),
+        (_ORG_ACRONYM_AFTER, "ORG"),
         (_PLACE, "PLACE"),
         (_PLACE_OF, "PLACE"),
         (_PLACE_NAMED, "PLACE"),
@@ -467,10 +479,21 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         if not _worth_running(pattern, lowered):
             continue
         for match in pattern.finditer(text):
-            add(kind, match, next(g for g in ("name", "shown", "agreed") if match.groupdict().get(g)))
+            group = next(g for g in ("name", "shown", "agreed") if match.groupdict().get(g))
+            name = match.group(group)
+            if pattern is _ORG_OF and " and " in name and lookup(name.split(" and ", 1)[1]):
+                # "the Bank of China and Gazprom": two names, not one
+                add_span(kind, match.start(group), match.start(group) + name.index(" and "))
+                continue
+            add(kind, match, group)
     for match in _WEAPON_BEFORE_KIND.finditer(text) if _worth_running(_WEAPON_BEFORE_KIND, lowered) else ():
         known = lookup(match.group("name"))
-        if match.group("name") not in _NOT_NAMES_BEFORE_KIND and (known is None or known.type == "WEAPON"):
+        name = match.group("name")
+        if (
+            name not in _NOT_NAMES_BEFORE_KIND
+            and not _NOT_WEAPONS.match(name)
+            and (known is None or known.type == "WEAPON")
+        ):
             add("WEAPON", match)
     for match in _CLASS_NUMBER.finditer(text) if "type " in lowered or "project " in lowered else ():
         add("WEAPON", match)

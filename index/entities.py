@@ -336,7 +336,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     chosen = _resolve_overlaps(found)
     chosen = _link_surnames(text, chosen, lowercase)
     if not lowercase:
-        chosen = _numbered(text, _places_by_company(text, chosen))
+        chosen = _repeated(text, _numbered(text, _places_by_company(text, chosen)))
     if not gazetteer.ignored:
         return chosen
     return [
@@ -688,6 +688,26 @@ def _numbered(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W_]*")
+
+
+def _repeated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name found once is that entity wherever the text repeats it: "Sinotrans" named in a list,
+    then alone; "Karlygash Group" set off by what it is, then as the subject of a sentence."""
+    kinds = ("ORG", "PLACE", "EVENT", "WEAPON")
+    found = {m.text: m for m in mentions if m.type in kinds and len(m.text) >= 3 and m.text[:1].isupper()}
+    if not found:
+        return mentions
+    names = "|".join(re.escape(name) for name in sorted(found, key=len, reverse=True))
+    starts = [m.start for m in mentions]  # sorted: mentions come in text order
+    ends = [m.end for m in mentions]
+    added = []
+    for match in re.finditer(rf"(?<![\w’'-])(?:{names})(?![\w’'-])", text):
+        at = bisect.bisect_left(starts, match.start())
+        if (at < len(starts) and starts[at] < match.end()) or (at > 0 and ends[at - 1] > match.start()):
+            continue  # inside or across a mention already there
+        first = found[match.group()]
+        added.append(Mention(match.start(), match.end(), first.type, first.name, match.group()))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _link_surnames(text: str, mentions: list[Mention], lowercase: bool) -> list[Mention]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -340,3 +340,13 @@ def test_organisation_names_joined_by_and_acronyms_after_their_kind_and_numbered
     assert "Maxar Technologies" in orgs
     assert "International Security" not in names(text, "PERSON")
     assert names(text, "WEAPON") == {"Geran-2"}
+
+
+def test_a_name_found_once_is_found_wherever_the_text_repeats_it() -> None:
+    """The panel counts and highlights every mention, not only the one a rule could see."""
+    text = (
+        "Chinese carriers, including COSCO and Sinotrans, add sailings. Later Sinotrans also ran trucks, "
+        "and Karlygash Group, a Kazakh investment firm, paid. By May, Karlygash Group owned it."
+    )
+    counts = Counter(m.name for m in extract(text) if m.type == "ORG")
+    assert counts["Sinotrans"] == 2 and counts["Karlygash Group"] == 2, counts

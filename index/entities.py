@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.dates import MONTH
@@ -487,8 +488,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
                 continue
             add(kind, match, group)
     for match in _WEAPON_BEFORE_KIND.finditer(text) if _worth_running(_WEAPON_BEFORE_KIND, lowered) else ():
-        known = lookup(match.group("name"))
         name = match.group("name")
+        known = lookup(name)
         if (
             name not in _NOT_NAMES_BEFORE_KIND
             and not _NOT_WEAPONS.match(name)
@@ -514,12 +515,10 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         if not _NOT_WEAPONS.match(match.group("name")) and match.group("name") not in civil:
             add("WEAPON", match)
     for day in _DAY.finditer(text):
-        named = _DAY_NAME.search(text, max(0, day.start() - 40), day.start())
-        if named and named.group("name") not in _NOT_NAMES_BEFORE_KIND and named.group("name") not in _NOT_NAMES:
+        if named := _name_before(text, day.start(), _DAY_NAME, 40):
             add_span("EVENT", named.start("name"), day.end())
     for site_word in _SITE.finditer(text) if _worth_running(_SITE, lowered) else ():
-        site = _SITE_NAME.search(text, max(0, site_word.start() - 80), site_word.start())
-        if site and site.group("name") not in _NOT_NAMES_BEFORE_KIND and site.group("name") not in _NOT_NAMES:
+        if site := _name_before(text, site_word.start(), _SITE_NAME, 80):
             add("PLACE", site)
     for match in _PLACE_SHAPE.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
@@ -532,6 +531,15 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in _LONE_MONTH.finditer(text):
         add("DATE", match, priority=0)
     return out
+
+
+def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> re.Match[str] | None:
+    """The name that ends right before a kind word at `at` ("Navy" of "Navy Day", "Intahaka" of "the
+    Intahaka gold mine"): found from the rare kind word back, not from every capital forward."""
+    named = pattern.search(text, max(0, at - window), at)
+    if named and named.group("name") not in _NOT_NAMES_BEFORE_KIND and named.group("name") not in _NOT_NAMES:
+        return named
+    return None
 
 
 # Patterns anchored on a word: one without any of its words in the text cannot match, and a
@@ -615,21 +623,35 @@ def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int,
     return out
 
 
+class _Taken:
+    """Spans already given to mentions, kept sorted by start: an overlap check is two lookups."""
+
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in ordered]
+        self.ends = [m.end for m in ordered]
+
+    def free(self, start: int, end: int) -> bool:
+        at = bisect.bisect_left(self.starts, start)
+        if at < len(self.starts) and self.starts[at] < end:
+            return False  # the next span starts inside this one
+        return not (at > 0 and self.ends[at - 1] > start)  # or the previous one runs into it
+
+    def take(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+
+
 def _resolve_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
     """Longest first, then the more trusted source; no two mentions share a character."""
     ranked = sorted(found, key=lambda pm: (-(pm[1].end - pm[1].start), -pm[0], pm[1].start))
-    starts: list[int] = []  # chosen spans, kept sorted by start: overlap checks are two lookups
-    ends: list[int] = []
+    taken = _Taken()
     chosen: list[Mention] = []
     for _, mention in ranked:
-        at = bisect.bisect_left(starts, mention.start)
-        if at < len(starts) and starts[at] < mention.end:
-            continue  # the next chosen span starts inside this one
-        if at > 0 and ends[at - 1] > mention.start:
-            continue  # the previous chosen span runs into this one
-        starts.insert(at, mention.start)
-        ends.insert(at, mention.end)
-        chosen.append(mention)
+        if taken.free(mention.start, mention.end):
+            taken.take(mention.start, mention.end)
+            chosen.append(mention)
     return sorted(chosen, key=lambda m: m.start)
 
 
@@ -655,6 +677,7 @@ def _places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
     if "between " not in text and "from " not in text and " in " not in text:
         return mentions
     by_span = {(m.start, m.end): m for m in mentions}
+    taken = _Taken(mentions)
     added: list[Mention] = []
     pairs = [(m, "b", "a") for m in _PLACE_IN_PLACE.finditer(text)]  # the place is the one after "in"
     pairs += [(m, known, other) for m in _PLACE_PAIR.finditer(text) for known, other in (("a", "b"), ("b", "a"))]
@@ -665,9 +688,10 @@ def _places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
         if (
             partner is not None
             and partner.type == "PLACE"
-            and not any(m.start < end and start < m.end for m in mentions + added)
+            and taken.free(start, end)
             and not any(word in _NOT_NAMES for word in name.split())
         ):
+            taken.take(start, end)
             added.append(Mention(start, end, "PLACE", name, name))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
@@ -698,12 +722,10 @@ def _repeated(text: str, mentions: list[Mention]) -> list[Mention]:
     if not found:
         return mentions
     names = "|".join(re.escape(name) for name in sorted(found, key=len, reverse=True))
-    starts = [m.start for m in mentions]  # sorted: mentions come in text order
-    ends = [m.end for m in mentions]
+    taken = _Taken(mentions)
     added = []
     for match in re.finditer(rf"(?<![\w’'-])(?:{names})(?![\w’'-])", text):
-        at = bisect.bisect_left(starts, match.start())
-        if (at < len(starts) and starts[at] < match.end()) or (at > 0 and ends[at - 1] > match.start()):
+        if not taken.free(*match.span()):
             continue  # inside or across a mention already there
         first = found[match.group()]
         added.append(Mention(match.start(), match.end(), first.type, first.name, match.group()))

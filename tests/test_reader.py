@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -199,6 +200,38 @@ async def test_narrow_terminal_folds_the_side_panel_and_e_brings_it_back() -> No
         await pilot.press("e")
         await pilot.pause()
         assert not side.display
+
+
+async def test_the_layout_class_is_right_from_the_start_and_follows_resizes() -> None:
+    """The screen is born with its breakpoint class (so start-up restyles once) and still follows resizes."""
+    app = reader(SEEDS)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        screen = main(app)
+        assert screen.has_class("-wide") and not screen.has_class("-narrow")
+        assert screen.query_one(SidePanel).display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.has_class("-narrow") and not screen.has_class("-wide")
+        assert not screen.query_one(SidePanel).display
+    narrow = reader(SEEDS)
+    async with narrow.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert main(narrow).has_class("-narrow") and not main(narrow).has_class("-wide")
+
+
+async def test_collection_turned_off_for_start_up_is_turned_back_on() -> None:
+    """`ralign-tui` starts the reader with the garbage collector off; the drawn reader turns it on."""
+    gc.disable()
+    try:
+        app = reader(SEEDS)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await ready(pilot)
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 async def test_reading_position_and_query_come_back(tiny_corpus: Path) -> None:

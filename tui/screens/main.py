@@ -6,6 +6,7 @@ handlers here are the only code that changes widgets.
 
 from __future__ import annotations
 
+import gc
 import os
 import shlex
 import subprocess
@@ -79,7 +80,8 @@ class Place:
 
 
 class MainScreen(Screen[None]):
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    WIDE = 100  # columns from which the side panel shows beside the document
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         # Priority: checked before the key is forwarded, so keys typed in the same burst as `/`
         # (tmux send-keys, a paste, a fast typist) follow the focus into the box.
@@ -102,7 +104,9 @@ class MainScreen(Screen[None]):
     ]
 
     def __init__(self, index: CorpusIndex, state: ReaderState, bookmarks: Path) -> None:
-        super().__init__()
+        # Born with the breakpoint class its first resize would give it: added then, it would restyle
+        # every widget a second time before the first frame (~10 ms of a warm start).
+        super().__init__(classes="-wide" if self.app.size.width >= self.WIDE else "-narrow")
         self.index = index
         self.bookmarks_path = bookmarks
         self._bookmarks: BookmarkFile | None = None
@@ -156,6 +160,11 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._begin)
 
     def _begin(self) -> None:
+        if not gc.isenabled():
+            # `ralign-tui` turned collection off for start-up (see tui.cli): what start-up built lives
+            # as long as the reader, so it is frozen out of every later collection.
+            gc.freeze()
+            gc.enable()
         _ = self.bookmarks  # made here, on the UI thread, before any worker can ask for it
         self.list_documents()
         self.start_indexing()
@@ -528,7 +537,7 @@ class MainScreen(Screen[None]):
         self._apply_panel()
 
     def _apply_panel(self) -> None:
-        wide = self.size.width >= 100
+        wide = self.size.width >= self.WIDE
         wanted = wide if self._panel_forced is None else self._panel_forced
         panel = self.query_one(SidePanel)
         if panel.display != wanted:  # a resize that changes nothing leaves its styles alone

@@ -40,10 +40,15 @@ _SAYING = (
     r"said|says|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|stated|states|"
     r"warned|warns|asked|believes|believed|calls|called|estimated|estimates|suggested|suggests|thinks|thought"
 )
+# Letters of names beyond ASCII: "Chawryło", "Małaszewicze", "Łódź", "Ürümqi", "Édouard" are names too.
+_UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
+_LOWER = "a-z" + "".join(ch for ch in map(chr, range(0xDF, 0x250)) if ch.islower())
+_U = f"[{_UPPER}]"
+_LO = f"[{_LOWER}]"
 # Names never cross a line break or a possessive: spaces only, and "Zedong’s" ends a name.
-_NAME_WORD = r"[A-Z][a-zA-Z\-]+(?![’'][a-z])"
+_NAME_WORD = rf"{_U}[{_UPPER}{_LOWER}\-]+(?![’'][a-z])"
 _NAME = rf"{_NAME_WORD}(?:[ ]+(?:[A-Z]\.[ ]+)?{_NAME_WORD}){{0,2}}"
-_PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}[ ]+(?:of [A-Z][a-z]+[ ]+)?(?P<name>{_NAME})")
+_PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}[ ]+(?:of {_U}{_LO}+[ ]+)?(?P<name>{_NAME})")
 _PERSON_PAIR_AFTER_TITLE = re.compile(rf"\b(?:Presidents|Ministers|leaders)[ ]+(?P<a>{_NAME})[ ]+and[ ]+(?P<b>{_NAME})")
 # "said Maria Snegovaya of ...", "according to Ulf Laessing": a name after the verb of saying.
 _SAID_PERSON = re.compile(
@@ -61,11 +66,22 @@ _PERSON_APPOSITIVE = re.compile(
     r"(?:chairman|chairwoman|president|director|head|chief|governor|minister|secretary|spokesman|spokeswoman|"
     r"ambassador|commander|founder|editor|professor)[ ]+(?:of|at)\b"
 )
+# "Lithuania's foreign minister, Gabrielius Landsbergis, said": a name set off after the role.
+# Found from the comma, which is rarer than the role words' first letters.
+_COMMA_BEFORE_CAPITAL = re.compile(r",[ ]+(?=[A-Z])")  # a literal first: the scan skips to each comma
+_ROLE_BEFORE = re.compile(
+    r"\b(?:minister|president|premier|ambassador|envoy|spokesman|spokeswoman|spokesperson|chief|head|leader|"
+    r"governor|mayor|director|chairman|chairwoman|adviser|advisor|secretary|commander|counterpart|deputy|analyst|"
+    r"economist|expert|founder|editor|correspondent|general|admiral|executive)$"
+)
+_NAME_AFTER_ROLE = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})(?=[,.;:)]|[ ]+(?:{_SAYING}|who|has|had|was|is)\b)"
+)
 # "Sergei Radchenko", "Li Hongzhong": a given name (or a Chinese family name) and one more word.
 # A lookahead, so pairs overlap: in "As Alexandra Prokopenko" the pair "As Alexandra" must not use up
 # "Alexandra".
 _GIVEN_THEN_NAME = re.compile(
-    r"\b(?=(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]+(?:[A-Z]\.[ ]+)?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    rf"\b(?=(?P<first>{_U}{_LO}+(?:-{_U}{_LO}+)?)[ ]+(?:[A-Z]\.[ ]+)?(?P<last>{_U}{_LO}+(?:-{_U}{_LO}+)?)"
     r"(?![\w-]))"
 )
 # "Chinese brands such as Chery, Haval and Geely": what a list of companies names.
@@ -85,7 +101,7 @@ _CONNECT = r"(?:(?:of|for|on|de)(?:[ ]+the)?|&)"
 # word it ends the sentence, and "the Institute for Strategic Studies. Analysts" is two.
 _CAP_PART = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|(?:St|Mt|Ft|Co|Corp|Inc|Ltd|Jr|Sr|Bros|Gen|Adm|Col|Lt|Capt|Dr|Prof|Sen|Gov|Rep)\."
-    r"|[A-Z][\w&]*)"
+    rf"|{_U}[\w&]*)"
 )
 _CAP = rf"(?:{_CAP_PART}(?:-{_CAP_PART})*(?![\w’'-]|\.\w))"
 # "Mark Hibbs notes", "Ulf Laessing, a fellow, said", "Ulf Laessing of the Konrad Adenauer Foundation
@@ -105,7 +121,7 @@ _ORG_SUFFIX = (
     r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset|TV|Television|Radio|"
     r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
     r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|"
-    r"Pharmaceuticals|Capital|Polytech|Polytechnic"
+    r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))(?:(?<=\.)|\b)")  # "Corp." ends with its dot
@@ -121,7 +137,7 @@ _ORG_NOUNS = (
 # "Karlygash Group, a Kazakh-Russian investment firm", "Tordan, a Shenzhen trader": an organisation
 # set off by what it is.
 _ORG_APPOSITIVE = re.compile(
-    rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+(?:a|an|the)[ ]+(?:[\w-]+[ ]+){{0,4}}?(?:{_ORG_NOUNS})\b"
+    rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+(?:a|an|the)[ ]+(?:[\w’'-]+[ ]+){{0,4}}?(?:{_ORG_NOUNS})\b"
 )
 # "the military intelligence agency, the HUR", "the customs service (FCS)": an acronym after what it is.
 _ORG_ACRONYM_AFTER = re.compile(
@@ -151,7 +167,7 @@ _PLACE = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,4}}(?:{_PLACE_SUFFIX})(?:[ ]
 # "the port of Rajin", "the town of Kidal": a place named by what it is.
 _PLACE_NAMED = re.compile(
     r"\b(?:port|city|town|village|region|province|island|district|oblast|capital|harbou?r|base|airbase)[ ]+of[ ]+"
-    r"(?P<name>(?:St\.[ ]+)?[A-Z][\w'-]*(?:[ ]+[A-Z][\w'-]*){0,2})"  # no dots: a name ends with its sentence
+    rf"(?P<name>(?:St\.[ ]+)?{_U}[\w'-]*(?:[ ]+{_U}[\w'-]*){{0,2}})"  # no dots: a name ends with its sentence
 )
 # "the Intahaka gold mine", "the Agadem field", "the Zvezda shipyard": a named site before its kind.
 # Found from the kind word back: the kind words are rare, capitalised words are everywhere.
@@ -164,8 +180,14 @@ _SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})$"
 # Words shaped like the region's place names: Minsk, Kaliningrad, Uzbekistan, Sevastopol, Yekaterinburg.
 # Trusted least (any named entity over the same words wins), and never the last word of a longer name.
 _PLACE_SHAPE = re.compile(
-    r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,}(?:sk|grad|stan|opol|burg|stadt|gorod|abad))(?![\w’'-]|[ ]+[A-Z])"
+    rf"(?<![\w’'-])(?P<name>{_U}{_LO}{{2,}}(?:sk|grad|stan|opol|burg|stadt|gorod|abad|ovo|evo|owice|icze))"
+    r"(?![\w’'-]|[ ]+[A-Z])"
 )
+# Words shaped like the region's company names: Kazatomprom, Rosneft's "…neft", Sberbank, Sovcomflot,
+# Rosatom, Naftogaz. Trusted least, like place shapes.
+# Found from the ending back (a substring search per ending): endings are rare, capitals everywhere.
+_ORG_SHAPE_ENDINGS = ("prom", "neft", "bank", "flot", "energo", "atom", "gaz")
+_ORG_SHAPE = re.compile(rf"(?<![\w’'-])(?P<name>{_U}{_LO}{{2,}})(?![\w’'-]|[ ]+[A-Z])")
 _NOT_PLACE_SHAPES = frozenset("Flask Kiosk Whisk Brisk Asterisk Obelisk Basilisk Tamarisk Damask Interpol".split())
 _PLACE_OF = re.compile(
     rf"\b(?P<name>(?:Sea|Gulf|Strait|Bay|Isle|Islands|Republic|Kingdom|Cape|Port|Lake)[ ]+of[ ]+(?:the[ ]+)?{_CAP}"
@@ -337,7 +359,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     chosen = _resolve_overlaps(found)
     chosen = _link_surnames(text, chosen, lowercase)
     if not lowercase:
-        chosen = _repeated(text, _numbered(text, _places_by_company(text, chosen)))
+        chosen = _repeated(text, _numbered(text, _listed_with_known(text, _places_by_company(text, chosen))))
     if not gazetteer.ignored:
         return chosen
     return [
@@ -364,6 +386,13 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> lis
                 continue  # "CFR-600" is a model number, not the Council on Foreign Relations
             if not _acceptable(surface, form, entry, alias, lowercase, text, start, full_names_present):
                 continue
+            if (
+                size == 1
+                and surface.isupper()
+                and _SHOUTED_BEFORE.search(text, 0, start)
+                and _SHOUTED_AFTER.match(text, end)
+            ):
+                continue  # "OTHER PARTIES WHO PROVIDE": a word of a sentence in capitals, not the WHO
             out.append((3, Mention(start, end, entry.type, entry.name, surface)))
             i += size
             matched = True
@@ -371,6 +400,10 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> lis
         if not matched:
             i += 1
     return out
+
+
+_SHOUTED_BEFORE = re.compile(r"\b[A-Z]{2,}[ ]$")
+_SHOUTED_AFTER = re.compile(r"[ ][A-Z]{2,}\b")
 
 
 def _ngram_keys(tokens: list[tuple[str, int, int]]) -> set[str]:
@@ -458,6 +491,10 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
             add_span("ORG", offset + item.start("name"), offset + item.end("name"))
     for match in _PERSON_APPOSITIVE.finditer(text):
         add("PERSON", match, "name" if match.group("name") else "named")
+    for comma in _COMMA_BEFORE_CAPITAL.finditer(text):
+        if _ROLE_BEFORE.search(text, max(0, comma.start() - 16), comma.start()):
+            if named := _NAME_AFTER_ROLE.match(text, comma.end()):
+                add("PERSON", named)
     lowered = text.lower()
     for pattern, kind in (
         (_ORG_OF, "ORG"),
@@ -524,6 +561,14 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         before = text[max(0, match.start() - 30) : match.start()]
         if match.group("name") not in _NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):
             add("PLACE", match, priority=0)
+    for ending in _ORG_SHAPE_ENDINGS:
+        at = text.find(ending)
+        while at > 0:
+            end = at + len(ending)
+            if text[at - 1].islower() and (shaped := _ORG_SHAPE.match(text, _word_start(text, at), end + 40)):
+                if shaped.end() == end:
+                    add("ORG", shaped, priority=0)
+            at = text.find(ending, end)
     for match in _MONEY.finditer(text):
         add("MONEY", match)
     for match in _DATE.finditer(text):
@@ -531,6 +576,13 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in _LONE_MONTH.finditer(text):
         add("DATE", match, priority=0)
     return out
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the word holding `at` begins."""
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'-"):
+        at -= 1
+    return at
 
 
 def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> re.Match[str] | None:
@@ -548,7 +600,7 @@ _ANCHORS = {
     _SUMMIT: ("summit",),
     _SITE: (
         "mine", "field", "deposit", "terminal", "refinery", "shipyard", "base", "plant", "dam", "spaceport",
-        "cosmodrome",
+        "cosmodrome", "zone", "park", "port",
     ),
     _EVENT_BEFORE_KIND: (
         "incident", "parade", "massacre", "uprising", "rebellion", "revolution", "crisis", "clashes", "airshow",
@@ -657,42 +709,81 @@ def _resolve_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
 
 # "between Blagoveshchensk and Heihe", "from Kashgar to Andijan": the other end of a known place.
 _PLACE_PAIR = re.compile(
-    r"\b(?:between|from)[ ]+(?P<a>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)[ ]+(?:and|to)[ ]+"
-    r"(?P<b>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)(?![\w’'-])"
+    rf"\b(?:between|from)[ ]+(?P<a>{_U}[\w’'-]+(?:[ ]{_U}[\w’'-]+)?)[ ]+(?:and|to)[ ]+"
+    rf"(?P<b>{_U}[\w’'-]+(?:[ ]{_U}[\w’'-]+)?)(?![\w’'-])"
 )
 
 
 # "at Tianwan in Jiangsu", "near Xudapu in Liaoning": a name placed in a known place.
 _PLACE_IN_PLACE = re.compile(
-    r"\b(?:at|near|in)[ ]+(?P<a>[A-Z][a-z][\w’'-]*(?:[ ][A-Z][a-z][\w’'-]*)?)[ ]+in[ ]+"
-    r"(?P<b>[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)"
+    rf"\b(?:at|near|in)[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)[ ]+in[ ]+"
+    rf"(?P<b>{_U}[\w’'-]+(?:[ ]{_U}[\w’'-]+)?)"
 )
+# "near Dokdo": a name no list holds, placed by where something happened.
+_NEAR = re.compile(rf"\bnear[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])")
+# "Huawei, Zoomlion and BelGee": three or more names in a list, each one or a few capitalised words.
+_LIST_NAME = rf"{_CAP}(?:[ ]+{_CAP}){{0,2}}"
+_NAME_LIST = re.compile(rf"(?<![\w’'-]){_LIST_NAME}(?:,[ ]+{_LIST_NAME})+,?[ ]+(?:and|or)[ ]+{_LIST_NAME}(?![\w’'-])")
+_LIST_SPLIT = re.compile(r",[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or)[ ]+")
 # "Power of Siberia 2", "Nord Stream 2": a known facility or company with a number is its own.
 _NUMBERED = re.compile(r"[ -](?P<n>[2-9])(?![\w.,-]\w)")
 
 
 def _places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name nothing else recognised, paired with a known place by "between ... and" or "from ... to",
-    or placed in one ("at X in Y"), is a place."""
-    if "between " not in text and "from " not in text and " in " not in text:
+    placed in one ("at X in Y"), or where something is ("near X"), is a place."""
+    if "between " not in text and "from " not in text and " in " not in text and "near " not in text:
         return mentions
     by_span = {(m.start, m.end): m for m in mentions}
     taken = _Taken(mentions)
     added: list[Mention] = []
     pairs = [(m, "b", "a") for m in _PLACE_IN_PLACE.finditer(text)]  # the place is the one after "in"
+    pairs += [(m, "", "a") for m in _NEAR.finditer(text)] if "near " in text else []
     pairs += [(m, known, other) for m in _PLACE_PAIR.finditer(text) for known, other in (("a", "b"), ("b", "a"))]
     for match, known, other in pairs:
-        partner = by_span.get(match.span(known))
+        partner = by_span.get(match.span(known)) if known else None
         start, end = match.span(other)
         name = match.group(other)
         if (
-            partner is not None
-            and partner.type == "PLACE"
+            (not known or (partner is not None and partner.type == "PLACE"))
             and taken.free(start, end)
             and not any(word in _NOT_NAMES for word in name.split())
         ):
             taken.take(start, end)
             added.append(Mention(start, end, "PLACE", name, name))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _listed_with_known(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In a list of three names or more, two or more of them known and all of one kind, a name nothing
+    else recognised is that kind too: "Huawei, Zoomlion and BelGee" are three companies."""
+    if ", " not in text:
+        return mentions
+    by_span = {(m.start, m.end): m for m in mentions}
+    taken = _Taken(mentions)
+    headlines = _headline_lines(text)
+    added: list[Mention] = []
+    for listed in _NAME_LIST.finditer(text):
+        if any(s <= listed.start() < e for s, e in headlines):
+            continue  # "Russia, China And The West": a title-case line says nothing of kinds
+        items, at = [], listed.start()
+        for part in _LIST_SPLIT.split(listed.group()):
+            at = text.index(part, at)
+            items.append((at, at + len(part)))
+            at += len(part)
+        known = [by_span[span] for span in items if span in by_span]
+        unknown = [span for span in items if span not in by_span]
+        kinds = {m.type for m in known}
+        if len(known) < 2 or len(kinds) != 1 or not kinds <= {"ORG", "PLACE", "PERSON"} or not unknown:
+            continue
+        if not all(taken.free(*span) for span in unknown):
+            continue  # part of an item is a name already: the list is not of whole names
+        kind = kinds.pop()
+        for start, end in unknown:
+            name = text[start:end]
+            if any(word in _NOT_NAMES for word in name.split()) or (kind == "PERSON" and not _looks_like_person(name)):
+                continue
+            added.append(Mention(start, end, kind, name, name))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
@@ -711,7 +802,7 @@ def _numbered(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W_]*")
+_CAPITALISED_WORD = re.compile(rf"\b{_U}[^\W_]*")
 
 
 def _repeated(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -273,7 +273,7 @@ def test_plural_class_names_agreements_numbered_pipelines_and_places_in_places()
     assert {"Power of Siberia 2", "Nord Stream 2"} <= numbered, numbered
 
 
-@pytest.mark.parametrize("holdout", ["holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"])
+@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 11)])
 def test_later_holdouts_score_as_reported(holdout: str) -> None:
     """Each written after the changes the one before it prompted, and measured first as it came (README);
     the rules and list entries each showed missing came after, so these floors only catch regressions."""
@@ -350,3 +350,62 @@ def test_a_name_found_once_is_found_wherever_the_text_repeats_it() -> None:
     )
     counts = Counter(m.name for m in extract(text) if m.type == "ORG")
     assert counts["Sinotrans"] == 2 and counts["Karlygash Group"] == 2, counts
+
+
+def test_names_with_letters_beyond_ascii() -> None:
+    """Found by the tenth holdout: "Katarzyna Chawryło" was cut at the "ł", and GeoNames places with
+    such letters were left out of the list (Kraków, Łódź, Gdańsk)."""
+    text = "By Katarzyna Chawryło\n\nTrains cross into Poland at Małaszewicze and run on to Łódź, Krakow and Gdańsk."
+    assert "Katarzyna Chawryło" in names(text, "PERSON")
+    assert {"Małaszewicze", "Łódź", "Kraków", "Gdańsk"} <= names(text, "PLACE")
+
+
+def test_ascii_forms_of_place_names() -> None:
+    from index.places_build import ascii_form
+
+    assert [ascii_form(n) for n in ("Kraków", "Łódź", "Ürümqi", "Diyarbakır", "Malmö", "Minsk")] == [
+        "Krakow", "Lodz", "Urumqi", "Diyarbakir", "Malmo", "Minsk",
+    ]  # fmt: skip
+
+
+def test_a_name_set_off_after_its_role() -> None:
+    text = (
+        "Lithuania's foreign minister, Gabrielius Landsbergis, called it a back door. Mongolia's prime "
+        "minister, Luvsannamsrain Oyun-Erdene, has said the route pays. The ministry's chief, Logistics said."
+    )
+    assert names(text, "PERSON") == {"Gabrielius Landsbergis", "Luvsannamsrain Oyun-Erdene"}
+
+
+def test_organisations_by_staff_finance_company_shapes_and_what_they_are() -> None:
+    """Found by the tenth holdout: "Joint Staff said" was a person, "at Halyk Finance in Almaty" a place,
+    "Kazatomprom, the world's largest uranium miner" nothing."""
+    text = (
+        "Japan's Joint Staff said so. Aidar Alibayev, an analyst at Halyk Finance in Almaty, agreed. "
+        "Kazatomprom, the world's largest uranium miner, sells to Sovcomflot's tankers and Uzbekneftegaz."
+    )
+    assert {"Joint Staff", "Halyk Finance", "Kazatomprom", "Sovcomflot", "Uzbekneftegaz"} <= names(text, "ORG")
+    assert names(text, "PERSON") == {"Aidar Alibayev"}
+    assert "Halyk Finance" not in names(text, "PLACE")
+
+
+def test_a_list_of_known_names_types_the_unknown_one_and_near_places() -> None:
+    text = (
+        "The park hosts Huawei, Zoomlion and Geely. Bombers flew near Dokdo. Putin, Xi and Modi met. "
+        "Moscow, Beijing and Kelantan-Pahang talked."
+    )
+    assert "Zoomlion" in names(text, "ORG")
+    assert {"Dokdo", "Kelantan-Pahang"} <= names(text, "PLACE")
+    mixed = "Gazprom, Russia and Zarubezhneft Holdings signed. Gazprom, Rosneft and Minsk rose."
+    assert "Minsk" in names(mixed, "PLACE")  # a list of kinds mixed gives nothing its kind
+
+
+def test_sites_before_zone_park_and_port_are_looked_for() -> None:
+    """Found by the tenth holdout: "the Great Stone industrial park" was never looked for (the kind
+    words were missing from the words that say a site rule is worth running)."""
+    assert "Great Stone" in names("The Great Stone industrial park opened.", "PLACE")
+
+
+def test_a_sentence_in_capitals_names_no_acronyms() -> None:
+    """Found on the GPL: "OTHER PARTIES WHO PROVIDE" named the World Health Organization."""
+    assert names("THE COPYRIGHT HOLDERS AND OTHER PARTIES WHO PROVIDE THE PROGRAM", "ORG") == set()
+    assert names("NATO, SCO and BRICS met; the WHO spoke.", "ORG") >= {"NATO", "BRICS", "World Health Organization"}

@@ -31,6 +31,7 @@ _TITLES = (
     r"(?:Deputy |Vice |First Deputy |Former |former |Acting )?(?:Prime Minister|Foreign Minister|Defen[cs]e Minister|"
     r"Finance Minister|Economy Minister|Energy Minister|Minister|Premier|President|Presidents|Vice Premier|"
     r"Chairman|Chairwoman|Secretary of State|Secretary|Ambassador|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|"
+    r"Captain|Capt\.|Lieutenant|Lt\.|Major|Sergeant|Marshal|"
     r"Senator|Sen\.|Governor|Gov\.|Mayor|Director|Commander|Comrade|Chancellor|King|Queen|Prince|Patriarch|"
     r"Spokesman|Spokeswoman|Spokesperson|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|"
     r"[Aa]nalyst|[Ee]xpert|[Ss]cholar|[Rr]esearcher|[Jj]ournalist|[Ee]conomist|[Hh]istorian|[Oo]fficial|"
@@ -121,7 +122,7 @@ _ORG_SUFFIX = (
     r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset|TV|Television|Radio|"
     r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
     r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|"
-    r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance"
+    r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))(?:(?<=\.)|\b)")  # "Corp." ends with its dot
@@ -149,13 +150,18 @@ _ORG_POSSESSING = re.compile(
     rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})[’']s[ ]+(?:chief executive|CEO|chairman of the board|board of "
     r"directors|shareholders|shares|share price|subsidiary|parent company|market value|annual report)\b"
 )
+# Days and months end a name: "the Treasury Department on Thursday" is not the Department on Thursday.
+_WHEN = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b"
+)
 # "the Oxford Institute for Energy Studies", "the Economic Community of West African States".
 _ORG_OF = re.compile(
     rf"\b(?P<name>(?:{_CAP}[ ]+){{0,3}}(?:Ministry|Bank|University|Council|Institute|Academy|Department|Office|"
     r"Commission|Committee|Community|Organization|Organisation|Union|League|Association|Conference|Bureau|Agency|"
     r"Administration|Service|Directorate|Authority|"
     r"Court|Fund|Federation|Foundation|Society|Chamber|College|School|Center|Centre)"
-    rf"[ ]+(?:of|for|on)[ ]+(?:the[ ]+)?{_CAP}(?:[ ]+(?:(?:{_CONNECT}|and)[ ]+)*{_CAP}){{0,5}})"
+    rf"[ ]+(?:of|for|on)[ ]+(?:the[ ]+)?(?!{_WHEN}){_CAP}(?:[ ]+(?:(?:{_CONNECT}|and)[ ]+)*(?!{_WHEN}){_CAP}){{0,5}})"
 )  # "and" may join its last words ("Ministry of Industry and Trade"); a known name after it is cut off
 _PLACE_SUFFIX = (
     r"Sea|Ocean|Island|Islands|Mountains|Peninsula|Strait|Gulf|River|Lake|Square|Province|Region|Oblast|"
@@ -251,7 +257,9 @@ _BYLINE_NAME = re.compile(rf"(?:^|,[ ]+|[ ]+and[ ]+)(?P<name>{_NAME})")
 _SUMMIT = re.compile(rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}[ ]+summit)\b")
 # "the BrahMos cruise missile", "Tsirkon missiles", "the Kazan submarine": a name before a weapon noun.
 _WEAPON_BEFORE_KIND = re.compile(
-    rf"\b(?P<name>{_CAP_PART}(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)[ ]+(?:cruise |ballistic |anti-ship |hypersonic |"
+    # "Wing Loong drones": two words, unless the first is a demonym ("Russian Lancet drones")
+    rf"\b(?P<name>(?:(?![A-Z][a-z]+(?:ian|ese|ish|ean|an)[ ]){_CAP_PART}[ ]+)?"
+    rf"{_CAP_PART}(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)[ ]+(?:cruise |ballistic |anti-ship |hypersonic |"
     r"air-defen[cs]e |surface-to-air |nuclear |attack |multirole |stealth |strategic |long-range |kamikaze |"
     r"loitering )?(?:missile|missiles|missile system|"
     r"fighter|fighters|bomber|bombers|submarine|submarines|destroyer|frigate|corvette|tank|tanks|drone|drones|"
@@ -483,7 +491,9 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in _GIVEN_THEN_NAME.finditer(text):
         first, last = match.group("first"), match.group("last")
         a_name = (first in GIVEN_NAMES or first in CHINESE_FAMILY_NAMES) and last not in NOT_SURNAMES
-        if a_name and not any(s <= match.start() < e for s, e in headlines):  # not "The Yuan Goes North"
+        numbered = re.match(r"[ ]\d", text[match.end("last") : match.end("last") + 2])  # "Xue Long 2", a ship
+        in_headline = any(s <= match.start() < e for s, e in headlines)  # not "The Yuan Goes North"
+        if a_name and not numbered and not in_headline:
             add_span("PERSON", match.start("first"), match.end("last"))
     for listed in _ORG_LIST.finditer(text) if " such as " in text or " including " in text else ():
         offset = listed.start("items")
@@ -492,9 +502,9 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in _PERSON_APPOSITIVE.finditer(text):
         add("PERSON", match, "name" if match.group("name") else "named")
     for comma in _COMMA_BEFORE_CAPITAL.finditer(text):
-        if _ROLE_BEFORE.search(text, max(0, comma.start() - 16), comma.start()):
-            if named := _NAME_AFTER_ROLE.match(text, comma.end()):
-                add("PERSON", named)
+        role = _ROLE_BEFORE.search(text, max(0, comma.start() - 16), comma.start())
+        if role and (named := _NAME_AFTER_ROLE.match(text, comma.end())):
+            add("PERSON", named)
     lowered = text.lower()
     for pattern, kind in (
         (_ORG_OF, "ORG"),
@@ -519,6 +529,12 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         for match in pattern.finditer(text):
             group = next(g for g in ("name", "shown", "agreed") if match.groupdict().get(g))
             name = match.group(group)
+            if (
+                pattern is _ORG
+                and name.rsplit(None, 1)[-1] in _HEADLINE_VERBS
+                and any(s <= match.start() < e for s, e in headlines)
+            ):
+                continue  # "Moscow and Beijing Court the Sahel": in a title-case line, a verb
             if pattern is _ORG_OF and " and " in name and lookup(name.split(" and ", 1)[1]):
                 # "the Bank of China and Gazprom": two names, not one
                 add_span(kind, match.start(group), match.start(group) + name.index(" and "))
@@ -565,9 +581,9 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         at = text.find(ending)
         while at > 0:
             end = at + len(ending)
-            if text[at - 1].islower() and (shaped := _ORG_SHAPE.match(text, _word_start(text, at), end + 40)):
-                if shaped.end() == end:
-                    add("ORG", shaped, priority=0)
+            shaped = _ORG_SHAPE.match(text, _word_start(text, at), end + 40) if text[at - 1].islower() else None
+            if shaped and shaped.end() == end:
+                add("ORG", shaped, priority=0)
             at = text.find(ending, end)
     for match in _MONEY.finditer(text):
         add("MONEY", match)
@@ -583,6 +599,13 @@ def _word_start(text: str, at: int) -> int:
     while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'-"):
         at -= 1
     return at
+
+
+# Organisation suffixes that are also verbs or loose words: in a title-case headline they end no name.
+_HEADLINE_VERBS = frozenset(
+    "Court Post Guard Review Monitor Exchange Bank Fund Force Forces Police Command Board Front Club Network Party "
+    "Lines Union Energy Maritime Capital Service Office".split()
+)
 
 
 def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> re.Match[str] | None:
@@ -641,6 +664,8 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in _LINE.finditer(text):
         words_ = line.group().split()
+        if line.group().rstrip().endswith("."):
+            continue  # a sentence, however short and capitalised: headlines end without a full stop
         if 3 <= len(words_) <= 16 and sum(w[:1].isupper() for w in words_) >= 0.7 * len(words_):
             spans.append(line.span())
     return spans

@@ -273,7 +273,7 @@ def test_plural_class_names_agreements_numbered_pipelines_and_places_in_places()
     assert {"Power of Siberia 2", "Nord Stream 2"} <= numbered, numbered
 
 
-@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 11)])
+@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 12)])
 def test_later_holdouts_score_as_reported(holdout: str) -> None:
     """Each written after the changes the one before it prompted, and measured first as it came (README);
     the rules and list entries each showed missing came after, so these floors only catch regressions."""
@@ -409,3 +409,24 @@ def test_a_sentence_in_capitals_names_no_acronyms() -> None:
     """Found on the GPL: "OTHER PARTIES WHO PROVIDE" named the World Health Organization."""
     assert names("THE COPYRIGHT HOLDERS AND OTHER PARTIES WHO PROVIDE THE PROGRAM", "ORG") == set()
     assert names("NATO, SCO and BRICS met; the WHO spoke.", "ORG") >= {"NATO", "BRICS", "World Health Organization"}
+
+
+def test_what_the_eleventh_holdout_showed() -> None:
+    """A day after "on" ends a name; ranks are titles; a given-name pair with a number is a ship;
+    "Wing Loong drones" is two words; company suffixes "Energy", "Maritime", "Shipmanagement"."""
+    text = (
+        "The U.S. Treasury Department on Thursday named Bellatrix Energy and Sea Hawk Shipmanagement. "
+        "Captain Ibrahim Traoré bought Wing Loong drones; Russian Lancet drones flew. The Xue Long 2 sailed."
+    )
+    orgs = names(text, "ORG")
+    assert {"Bellatrix Energy", "Sea Hawk Shipmanagement"} <= orgs
+    assert not any("Thursday" in name for name in orgs)
+    assert names(text, "PERSON") == {"Ibrahim Traoré"}
+    assert {"Wing Loong", "Lancet"} <= names(text, "WEAPON") and "Russian Lancet" not in names(text, "WEAPON")
+
+
+def test_a_title_case_headline_verb_is_no_organisation() -> None:
+    """Found by the eleventh holdout: "Moscow and Beijing Court the Sahel's Juntas" named "Beijing Court"."""
+    text = "Moscow and Beijing Court the Sahel's Juntas\n\nThe Moscow City Court ruled."
+    assert names(text, "ORG") == {"Moscow City Court"}
+    assert "Beijing" in names(text, "PLACE")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ _TITLES = (
     r"(?:Deputy |Vice |First Deputy |Former |former |Acting )?(?:Prime Minister|Foreign Minister|Defen[cs]e Minister|"
     r"Finance Minister|Economy Minister|Energy Minister|Minister|Premier|President|Presidents|Vice Premier|"
     r"Chairman|Chairwoman|Secretary of State|Secretary|Ambassador|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|"
-    r"Captain|Capt\.|Lieutenant|Lt\.|Major|Sergeant|Marshal|"
+    r"Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Marshal|"  # not "Major": "a Major Component"
     r"Senator|Sen\.|Governor|Gov\.|Mayor|Director|Commander|Comrade|Chancellor|King|Queen|Prince|Patriarch|"
     r"Spokesman|Spokeswoman|Spokesperson|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|"
     r"[Aa]nalyst|[Ee]xpert|[Ss]cholar|[Rr]esearcher|[Jj]ournalist|[Ee]conomist|[Hh]istorian|[Oo]fficial|"
@@ -180,8 +181,11 @@ _PLACE_NAMED = re.compile(
 _SITE = re.compile(
     r"[ ](?:(?:gold|copper|lithium|uranium|coal|nickel|iron ore|oil|gas|nuclear|power|hydroelectric)[ ]+)?"
     r"(?:mine|field|oilfield|deposit|terminal|refinery|shipyard|airbase|air base|naval base|power plant|"
-    r"nuclear plant|dam|spaceport|cosmodrome|special economic zone|economic zone|industrial park|free port)\b"
+    r"nuclear plant|dam|spaceport|cosmodrome|special economic zone|economic zone|industrial park|free port|"
+    r"region|river|valley|district|basin)\b"
 )
+# "the Far Eastern region", "the Arctic region": adjectives before a kind word are not its name.
+_ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ern|ic|an|i)$")
 _SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})$")
 # Words shaped like the region's place names: Minsk, Kaliningrad, Uzbekistan, Sevastopol, Yekaterinburg.
 # Trusted least (any named entity over the same words wins), and never the last word of a longer name.
@@ -208,6 +212,16 @@ _EVENT = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+(?:{_CONNECT}[ ]+)*){{1,5}}(?:{_E
 _EXERCISE_BEFORE_KIND = re.compile(
     rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}(?:[ ](?:19|20)\d{{2}})?)[ ]+(?:naval |joint |military |air )?"
     r"(?:exercise|exercises|drills|war games|maneuvers|manoeuvres)\b"
+)
+# "the exercise, codenamed Ocean Shield", "an operation dubbed Rolling Thunder".
+_EVENT_CODENAMED = re.compile(
+    r"\b(?:exercises?|drills?|operation|manoeuvres|maneuvers|war games|offensive|mission)[ ,]+[^.\n]{0,30}?"
+    rf"\b(?:codenamed|code-named|dubbed)[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}(?:[ -](?:19|20)\d{{2}})?)"
+)
+# "who runs the Boreal Forest Platform": what a person runs, heads or founded is an organisation.
+_ORG_RUN = re.compile(
+    r"\b(?:runs|ran|heads|headed|leads|led|founded|co-founded|chairs|chaired|directs|directed)[ ]+the[ ]+"
+    rf"(?P<name>{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)?{_CAP}){{1,5}})"
 )
 # "the Treaty of Nerchinsk", "the Battle of Stalingrad": an event named before "of".
 _EVENT_OF = re.compile(
@@ -263,7 +277,8 @@ _WEAPON_BEFORE_KIND = re.compile(
     r"air-defen[cs]e |surface-to-air |nuclear |attack |multirole |stealth |strategic |long-range |kamikaze |"
     r"loitering )?(?:missile|missiles|missile system|"
     r"fighter|fighters|bomber|bombers|submarine|submarines|destroyer|frigate|corvette|tank|tanks|drone|drones|"
-    r"launcher|launchers|rocket|rockets|howitzer|helicopter|helicopters|warship|air defen[cs]e system)\b"
+    r"launcher|launchers|rocket|rockets|howitzer|helicopter|helicopters|warship|air defen[cs]e system|battery|"
+    r"batteries)\b"
 )
 _EXERCISE = re.compile(
     r"\b(?P<name>(?:Joint Sea|Vostok|Zapad|Tsentr|Kavkaz|Peace Mission|Northern Interaction|Maritime Security Belt|"
@@ -523,6 +538,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_EVENT_OF, "EVENT"),
         (_SUMMIT, "EVENT"),
         (_EVENT_BEFORE_KIND, "EVENT"),
+        (_EVENT_CODENAMED, "EVENT"),
+        (_ORG_RUN, "ORG"),
     ):
         if not _worth_running(pattern, lowered):
             continue
@@ -535,6 +552,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
                 and any(s <= match.start() < e for s, e in headlines)
             ):
                 continue  # "Moscow and Beijing Court the Sahel": in a title-case line, a verb
+            if pattern is _EVENT and (drills := _DRILLS_OF.match(name)) and lookup(drills.group("who")):
+                continue  # "Baltic Fleet Drills": what a known fleet or country does, not a named event
             if pattern is _ORG_OF and " and " in name and lookup(name.split(" and ", 1)[1]):
                 # "the Bank of China and Gazprom": two names, not one
                 add_span(kind, match.start(group), match.start(group) + name.index(" and "))
@@ -571,7 +590,9 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         if named := _name_before(text, day.start(), _DAY_NAME, 40):
             add_span("EVENT", named.start("name"), day.end())
     for site_word in _SITE.finditer(text) if _worth_running(_SITE, lowered) else ():
-        if site := _name_before(text, site_word.start(), _SITE_NAME, 80):
+        if (site := _name_before(text, site_word.start(), _SITE_NAME, 80)) and not _ADJECTIVE_SHAPE.search(
+            site.group("name")
+        ):
             add("PLACE", site)
     for match in _PLACE_SHAPE.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
@@ -601,6 +622,7 @@ def _word_start(text: str, at: int) -> int:
     return at
 
 
+_DRILLS_OF = re.compile(r"(?P<who>.+?)[ ]+(?:Drills?|Exercises?|Manoeuvres|Maneuvers)$")
 # Organisation suffixes that are also verbs or loose words: in a title-case headline they end no name.
 _HEADLINE_VERBS = frozenset(
     "Court Post Guard Review Monitor Exchange Bank Fund Force Forces Police Command Board Front Club Network Party "
@@ -621,9 +643,12 @@ def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> r
 # substring test costs nothing beside a regex scan.
 _ANCHORS = {
     _SUMMIT: ("summit",),
+    _EVENT_CODENAMED: ("codenamed", "code-named", "dubbed"),
+    _ORG_RUN: ("runs the", "ran the", "heads the", "headed the", "leads the", "led the", "founded the", "chairs the",
+               "chaired the", "directs the", "directed the"),
     _SITE: (
         "mine", "field", "deposit", "terminal", "refinery", "shipyard", "base", "plant", "dam", "spaceport",
-        "cosmodrome", "zone", "park", "port",
+        "cosmodrome", "zone", "park", "port", "region", "river", "valley", "district", "basin",
     ),
     _EVENT_BEFORE_KIND: (
         "incident", "parade", "massacre", "uprising", "rebellion", "revolution", "crisis", "clashes", "airshow",
@@ -638,7 +663,7 @@ _ANCHORS = {
     _EXERCISE_BEFORE_KIND: ("exercise", "drills", "war games", "maneuvers", "manoeuvres"),
     _WEAPON_BEFORE_KIND: (
         "missile", "fighter", "bomber", "submarine", "destroyer", "frigate", "corvette", "tank", "drone",
-        "launcher", "rocket", "howitzer", "helicopter", "warship", "defense system", "defence system",
+        "launcher", "rocket", "howitzer", "helicopter", "warship", "defense system", "defence system", "batter",
     ),
 }  # fmt: skip
 
@@ -680,8 +705,37 @@ def _looks_like_person(name: str) -> bool:
     return not re.search(rf"\b(?:{_ORG_SUFFIX}|{_PLACE_SUFFIX}|{_EVENT_SUFFIX})$", name)
 
 
+# Lowercased text has no capitals to find names by: a regional given name followed by a word shaped
+# like a surname of the region ("temur umarov", "elina ribakova"), or by any word after a role
+# ("analyst temur umarov"). A lookahead, so pairs overlap ("met elina ribakova").
+_LOWER_PERSON = re.compile(r"\b(?=(?P<first>[a-z]{3,})[ ](?P<last>[a-z]{4,})\b)")
+_LOWER_ROLE = re.compile(
+    r"\b(?:analyst|expert|economist|president|minister|premier|leader|governor|ambassador|spokesman|"
+    r"spokeswoman|director|chairman|general|admiral|professor|researcher|journalist)[ ]$"
+)
+# Not "-in" ("maria again", "anna within") nor "-ich" ("which"): English ends too many words so.
+_SURNAME_SHAPE = re.compile(r"(?:ov|ev|ova|eva|skiy|skaya|enko|yan|shvili|dze|yeva|vich|bekov)$|(?<!ri|us|is|es)ky$")
+# "the kazakh foreign ministry": a ministry by its portfolio, and the people's adjective before it.
+_LOWER_MINISTRY = re.compile(
+    r"\b(?P<name>(?:[a-z]+(?:ian|ese|ish|akh|ch|an|i)[ ])?(?:foreign|defen[cs]e|finance|economy|energy|"
+    r"interior|emergencies|trade|justice) ministry)\b"
+)
+
+
 def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
+    for match in _LOWER_PERSON.finditer(text):
+        first, last = match.group("first").capitalize(), match.group("last")
+        if first not in GIVEN_NAMES or last in COMMON_WORDS:
+            continue
+        if _SURNAME_SHAPE.search(last) or _LOWER_ROLE.search(text, max(0, match.start() - 14), match.start()):
+            start, end = match.start("first"), match.end("last")
+            name = f"{first} {last.capitalize()}"
+            known = gazetteer.lookup(name)
+            out.append((1, Mention(start, end, "PERSON", known.name if known else name, text[start:end])))
+    for match in _LOWER_MINISTRY.finditer(text):
+        name = match.group("name").title()
+        out.append((1, Mention(match.start("name"), match.end("name"), "ORG", name, match.group("name"))))
     for match in _LOWER_DESIGNATOR.finditer(text):
         surface = match.group(0)
         known = gazetteer.lookup(surface)
@@ -837,14 +891,27 @@ def _repeated(text: str, mentions: list[Mention]) -> list[Mention]:
     found = {m.text: m for m in mentions if m.type in kinds and len(m.text) >= 3 and m.text[:1].isupper()}
     if not found:
         return mentions
-    names = "|".join(re.escape(name) for name in sorted(found, key=len, reverse=True))
+    # Looked up from each capitalised word by its first word, longest name first: a pattern of this
+    # document's names would be compiled anew for every document (~1 ms each).
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(found, key=len, reverse=True):
+        if first_word := _CAPITALISED_WORD.match(name):
+            by_first[first_word.group()].append(name)
     taken = _Taken(mentions)
     added = []
-    for match in re.finditer(rf"(?<![\w’'-])(?:{names})(?![\w’'-])", text):
-        if not taken.free(*match.span()):
-            continue  # inside or across a mention already there
-        first = found[match.group()]
-        added.append(Mention(match.start(), match.end(), first.type, first.name, match.group()))
+    after = 0
+    for word in _CAPITALISED_WORD.finditer(text):
+        start = word.start()
+        if start < after or word.group() not in by_first or (start and text[start - 1] in "’'-"):
+            continue
+        for name in by_first[word.group()]:
+            end = start + len(name)
+            if text.startswith(name, start) and not (end < len(text) and (text[end].isalnum() or text[end] in "_’'-")):
+                if taken.free(start, end):  # not inside or across a mention already there
+                    first = found[name]
+                    added.append(Mention(start, end, first.type, first.name, name))
+                after = end
+                break
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 

@@ -21,7 +21,8 @@ GIVEN_NAMES = frozenset(
     Tatiana Tatyana Elena Yelena Olga Natalia Natalya Irina Svetlana Ekaterina Yekaterina Lyudmila
     Valentina Galina Marina Alexandra Aleksandra Daria Darya Anastasia Elvira Ksenia Kseniya Yulia
     Yuliya Oksana Lyubov Nadezhda Veronika Sviatlana Alina Zhanna Maria Anna Nina Vera Polina Elizaveta
-    Larisa Inna Lilia Tamara Raisa Zoya Nadia Dina
+    Larisa Inna Lilia Tamara Raisa Zoya Nadia Dina Elina Alla Ludmila Nataliya Yana Kristina Viktoria
+    Viktoriya Evgenia Yevgenia Valeria Anzhela Liliya Ulyana Sofya Margarita Asel Aigerim Dariga Gulnara
     """.split()
 )
 

@@ -195,12 +195,18 @@ _PLACE_SHAPE = re.compile(
 )
 # Words shaped like the region's company names: Kazatomprom, Rosneft's "…neft", Sberbank, Sovcomflot,
 # Rosatom, Naftogaz. Trusted least, like place shapes.
+# "RusHydro", "PetroChina", "KazMunayGas": a capital inside a word marks a company's name; not the
+# prefixes of people's names ("McFaul", "DeSantis", "MacArthur").
+_CAMEL_CASE = re.compile(
+    r"(?<![\w’'-])(?!(?:Mc|Mac|De|Le|La|Di|Da|Van|Von|O)[A-Z])(?P<name>[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+)(?![\w’'-])"
+)
 # Found from the ending back (a substring search per ending): endings are rare, capitals everywhere.
 _ORG_SHAPE_ENDINGS = ("prom", "neft", "bank", "flot", "energo", "atom", "gaz")
 _ORG_SHAPE = re.compile(rf"(?<![\w’'-])(?P<name>{_U}{_LO}{{2,}})(?![\w’'-]|[ ]+[A-Z])")
 _NOT_PLACE_SHAPES = frozenset("Flask Kiosk Whisk Brisk Asterisk Obelisk Basilisk Tamarisk Damask Interpol".split())
 _PLACE_OF = re.compile(
-    rf"\b(?P<name>(?:Sea|Gulf|Strait|Bay|Isle|Islands|Republic|Kingdom|Cape|Port|Lake)[ ]+of[ ]+(?:the[ ]+)?{_CAP}"
+    rf"\b(?P<name>(?:Great[ ]+)?(?:Sea|Gulf|Strait|Bay|Isle|Islands|Republic|Kingdom|Cape|Port|Lake|Hall|Palace|"
+    rf"Gate|Mausoleum|Cathedral|Temple)[ ]+of[ ]+(?:the[ ]+)?{_CAP}"
     rf"(?:[ ]+{_CAP})?)"
 )
 _EVENT_SUFFIX = (
@@ -273,12 +279,13 @@ _SUMMIT = re.compile(rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}[ ]+summit)\b")
 _WEAPON_BEFORE_KIND = re.compile(
     # "Wing Loong drones": two words, unless the first is a demonym ("Russian Lancet drones")
     rf"\b(?P<name>(?:(?![A-Z][a-z]+(?:ian|ese|ish|ean|an)[ ]){_CAP_PART}[ ]+)?"
-    rf"{_CAP_PART}(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)[ ]+(?:cruise |ballistic |anti-ship |hypersonic |"
+    rf"{_CAP_PART}(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)[ ]+(?:and[ ]+(?P<also>{_CAP_PART}(?:[ ]+{_CAP_PART})?"
+    rf"(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)[ ]+)?(?:cruise |ballistic |anti-ship |hypersonic |"
     r"air-defen[cs]e |surface-to-air |nuclear |attack |multirole |stealth |strategic |long-range |kamikaze |"
     r"loitering )?(?:missile|missiles|missile system|"
     r"fighter|fighters|bomber|bombers|submarine|submarines|destroyer|frigate|corvette|tank|tanks|drone|drones|"
     r"launcher|launchers|rocket|rockets|howitzer|helicopter|helicopters|warship|air defen[cs]e system|battery|"
-    r"batteries)\b"
+    r"batteries|radar|radars)\b"
 )
 _EXERCISE = re.compile(
     r"\b(?P<name>(?:Joint Sea|Vostok|Zapad|Tsentr|Kavkaz|Peace Mission|Northern Interaction|Maritime Security Belt|"
@@ -300,8 +307,10 @@ _NOT_WEAPONS = re.compile(
 )
 # A model number before these words names a reactor, a plant or a car, not a weapon: "VVER-1200 reactors".
 _CIVIL_AFTER = re.compile(
-    r"\s+(?:fast |nuclear |power |research )?(?:reactors?|units?|power plants?|plants?|cars?|trucks?)\b"
+    r"\s+(?:fast |nuclear |power |research |transmission )?(?:reactors?|units?|power plants?|plants?|cars?|trucks?|"
+    r"lines?|pipelines?|projects?|satellites?)\b"
 )
+_LINE_AFTER = re.compile(r"\s+(?:transmission |power )?(?:lines?|pipelines?)\b")
 # "the Chang'e-8 mission": a numbered mission is an event.
 _MISSION = re.compile(r"\b(?P<name>[A-Z][\w'’]*(?:[ ][A-Z][\w'’]*)?[- ]\d{1,3}[A-Z]?)[ ]+mission\b")
 # A pronoun, determiner or demonym before a kind word is not a name: "Its fighters", "the Russian gas field".
@@ -383,6 +392,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     chosen = _link_surnames(text, chosen, lowercase)
     if not lowercase:
         chosen = _repeated(text, _numbered(text, _listed_with_known(text, _places_by_company(text, chosen))))
+        chosen = _not_only_in_headlines(text, chosen, gazetteer)
     if not gazetteer.ignored:
         return chosen
     return [
@@ -560,14 +570,18 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
                 continue
             add(kind, match, group)
     for match in _WEAPON_BEFORE_KIND.finditer(text) if _worth_running(_WEAPON_BEFORE_KIND, lowered) else ():
-        name = match.group("name")
-        known = lookup(name)
-        if (
-            name not in _NOT_NAMES_BEFORE_KIND
-            and not _NOT_WEAPONS.match(name)
-            and (known is None or known.type == "WEAPON")
-        ):
-            add("WEAPON", match)
+        for group in ("name", "also") if match.group("also") else ("name",):  # "Minuteman III and Trident II missiles"
+            name = match.group(group)
+            known = lookup(name)
+            # Radars are named after places ("the Voronezh radars", "the Daryal radar"): the name before
+            # "radar" is the radar's whatever a list says of it.
+            radar = match.group().endswith(("radar", "radars"))
+            if (
+                name not in _NOT_NAMES_BEFORE_KIND
+                and not _NOT_WEAPONS.match(name)
+                and (known is None or known.type == "WEAPON" or (radar and known.type == "PLACE"))
+            ):
+                add("WEAPON", match, group, priority=4 if radar else 1, own=radar)
     for match in _CLASS_NUMBER.finditer(text) if "type " in lowered or "project " in lowered else ():
         add("WEAPON", match)
     for match in _SHIP_NAMED.finditer(text) if _worth_running(_SHIP_NAMED, lowered) else ():
@@ -586,6 +600,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in designators:
         if not _NOT_WEAPONS.match(match.group("name")) and match.group("name") not in civil:
             add("WEAPON", match)
+        elif _LINE_AFTER.match(text, match.end()):
+            add("PLACE", match)  # "the CASA-1000 line": a named power line or pipeline is a facility
     for day in _DAY.finditer(text):
         if named := _name_before(text, day.start(), _DAY_NAME, 40):
             add_span("EVENT", named.start("name"), day.end())
@@ -598,6 +614,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         before = text[max(0, match.start() - 30) : match.start()]
         if match.group("name") not in _NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):
             add("PLACE", match, priority=0)
+    for match in _CAMEL_CASE.finditer(text):
+        add("ORG", match, priority=0)
     for ending in _ORG_SHAPE_ENDINGS:
         at = text.find(ending)
         while at > 0:
@@ -664,6 +682,7 @@ _ANCHORS = {
     _WEAPON_BEFORE_KIND: (
         "missile", "fighter", "bomber", "submarine", "destroyer", "frigate", "corvette", "tank", "drone",
         "launcher", "rocket", "howitzer", "helicopter", "warship", "defense system", "defence system", "batter",
+        "radar",
     ),
 }  # fmt: skip
 
@@ -831,6 +850,30 @@ def _places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
             taken.take(start, end)
             added.append(Mention(start, end, "PLACE", name, name))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _not_only_in_headlines(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """An event no list holds, found only in title-case headlines, is dropped: a headline capitalises
+    every word, so "Central Asia's Water War Looms" says nothing of a "Water War"; a named event is
+    named again below it."""
+    headlines = _headline_lines(text)
+    if not headlines:
+        return mentions
+    starts, ends = [s for s, _ in headlines] + [len(text)], [0] + [e for _, e in headlines]
+    body = "\n".join(text[after:before] for before, after in zip(starts, ends, strict=True))
+    kept = []
+    for m in mentions:
+        in_headline = any(s <= m.start < e for s, e in headlines)
+        if (
+            in_headline
+            and m.type == "EVENT"  # people (bylines), places and organisations are often named only there
+            and m.text not in body
+            and gazetteer.lookup(m.text) is None
+            and gazetteer.lookup(m.name) is None
+        ):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _listed_with_known(text: str, mentions: list[Mention]) -> list[Mention]:

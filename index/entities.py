@@ -168,7 +168,7 @@ _PLACE_SUFFIX = (
     r"Sea|Ocean|Island|Islands|Mountains|Peninsula|Strait|Gulf|River|Lake|Square|Province|Region|Oblast|"
     r"Krai|Canal|Bay|Desert|Valley|Street|Avenue|Airport|Port|Zone|Pipeline|Bridge|Plateau|Basin|Coast|"
     r"Territory|Republic|Kingdom|Emirates|Route|Passage|Corridor|Railway|Highway|Gap|Pass|Heights|Archipelago|"
-    r"Reef|Atoll|Harbor|Harbour|Cosmodrome|Spaceport|Shipyard|Dam|Exclave"
+    r"Reef|Atoll|Harbor|Harbour|Cosmodrome|Spaceport|Shipyard|Dam|Exclave|Empire"
 )
 _PLACE = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,4}}(?:{_PLACE_SUFFIX})(?:[ ]+(?:Route|Passage))?)\b")
 # "the port of Rajin", "the town of Kidal": a place named by what it is.
@@ -224,6 +224,11 @@ _EVENT_CODENAMED = re.compile(
     r"\b(?:exercises?|drills?|operation|manoeuvres|maneuvers|war games|offensive|mission)[ ,]+[^.\n]{0,30}?"
     rf"\b(?:codenamed|code-named|dubbed)[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}(?:[ -](?:19|20)\d{{2}})?)"
 )
+# "a copy of one made by Limbach Flugmotoren": who makes or builds a thing is an organisation.
+_ORG_MAKER = re.compile(
+    r"\b(?:made|built|produced|manufactured|supplied|developed|assembled)[ ]+by[ ]+(?:the[ ]+)?"
+    rf"(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}})"
+)
 # "who runs the Boreal Forest Platform": what a person runs, heads or founded is an organisation.
 _ORG_RUN = re.compile(
     r"\b(?:runs|ran|heads|headed|leads|led|founded|co-founded|chairs|chaired|directs|directed)[ ]+the[ ]+"
@@ -259,9 +264,9 @@ _CLASS_NUMBER = re.compile(r"\b(?P<name>(?:Type|Project)[ ](?!(?:19|20)\d\d\b)\d
 # "the destroyer Jinan", "the aircraft carrier Shandong": a warship named after its kind, whatever
 # else the name is (a city, a province); icebreakers and tankers are not weapons.
 _SHIP_NAMED = re.compile(
-    r"\b(?:destroyer|frigate|corvette|cruiser|submarine|aircraft carrier|warship|landing ship)[ ]+"
+    r"\b(?:destroyer|frigate|corvette|cruiser|submarine|aircraft carrier|warship|landing ship)(?:,[ ]+the)?[ ]+"
     r"(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w’'-])"
-)
+)  # "the destroyer Jinan", "a Type 055 destroyer, the Lhasa,"
 # "the Russian navy", "China's air force": a country's armed service, named in lower case.
 _ARMED_SERVICE = re.compile(
     r"\b(?P<name>(?:Russian|Chinese|Ukrainian|Indian|Japanese|American|U\.S\.|Iranian|North Korean|South Korean|"
@@ -292,7 +297,8 @@ _EXERCISE = re.compile(
     r"Mosi|Aerospace Security|Army Games)[- ](?:19|20)\d{2}|[A-Z][a-z]+(?:[ /][A-Z][a-z]+)*-(?:19|20)\d{2})\b"
 )
 _DESIGNATOR = re.compile(
-    r"\b(?P<name>(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,3}[A-Z]{0,3}\d?|[A-Z][a-z]{4,7}-\d{2,3}[A-Z]?)(?![\w-])"
+    r"\b(?P<name>(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,3}[A-Z]{0,3}\d?(?:-\d{1,2})?|[A-Z][a-z]{4,7}-\d{2,3}[A-Z]?)"
+    r"(?![\w-])"
 )  # "Su-35", "S-400", "Kh-47M2"; a longer name with a model number: "Shahed-136", "Fath-360"
 _DESIGNATOR_CODE = re.compile(r"\b(?P<name>\d{2}[A-Z]\d{1,2}[A-Z]?)\b")
 _CLASS = re.compile(
@@ -316,7 +322,8 @@ _MISSION = re.compile(r"\b(?P<name>[A-Z][\w'’]*(?:[ ][A-Z][\w'’]*)?[- ]\d{1,
 # A pronoun, determiner or demonym before a kind word is not a name: "Its fighters", "the Russian gas field".
 _NOT_NAMES_BEFORE_KIND = frozenset(
     "Its It Their His Her Our Your My The These Those This That Some Many Most All Both Several Few New Old "
-    "Two Three Four Five Russian Chinese American Soviet Ukrainian Iranian Indian Western".split()
+    "Two Three Four Five Russian Chinese American Soviet Ukrainian Iranian Indian Western Every Each Any No "
+    "Other Such".split()
 )
 _LOWER_DESIGNATOR = re.compile(
     r"\b(?P<prefix>s|su|mig|tu|kh|il|ka|mi|df|hq|jl|yak|j|t)[ -]?(?P<num>\d{2,3})(?P<suffix>[a-z]{0,2})\b"
@@ -550,12 +557,15 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_EVENT_BEFORE_KIND, "EVENT"),
         (_EVENT_CODENAMED, "EVENT"),
         (_ORG_RUN, "ORG"),
+        (_ORG_MAKER, "ORG"),
     ):
         if not _worth_running(pattern, lowered):
             continue
         for match in pattern.finditer(text):
             group = next(g for g in ("name", "shown", "agreed") if match.groupdict().get(g))
             name = match.group(group)
+            if pattern is _ORG_MAKER and name.split()[0] in GIVEN_NAMES:
+                continue  # "designed by Mikhail Kalashnikov": a person
             if (
                 pattern is _ORG
                 and name.rsplit(None, 1)[-1] in _HEADLINE_VERBS
@@ -572,6 +582,10 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in _WEAPON_BEFORE_KIND.finditer(text) if _worth_running(_WEAPON_BEFORE_KIND, lowered) else ():
         for group in ("name", "also") if match.group("also") else ("name",):  # "Minuteman III and Trident II missiles"
             name = match.group(group)
+            start, end = match.span(group)
+            first, _, rest = name.partition(" ")
+            if rest and first in _NOT_NAMES_BEFORE_KIND:  # "Every J-20 fighter": the word before is no part of it
+                name, start = rest, start + len(first) + 1
             known = lookup(name)
             # Radars are named after places ("the Voronezh radars", "the Daryal radar"): the name before
             # "radar" is the radar's whatever a list says of it.
@@ -581,7 +595,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
                 and not _NOT_WEAPONS.match(name)
                 and (known is None or known.type == "WEAPON" or (radar and known.type == "PLACE"))
             ):
-                add("WEAPON", match, group, priority=4 if radar else 1, own=radar)
+                add_span("WEAPON", start, end, priority=4 if radar else 1, own=radar)
     for match in _CLASS_NUMBER.finditer(text) if "type " in lowered or "project " in lowered else ():
         add("WEAPON", match)
     for match in _SHIP_NAMED.finditer(text) if _worth_running(_SHIP_NAMED, lowered) else ():
@@ -662,6 +676,9 @@ def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> r
 _ANCHORS = {
     _SUMMIT: ("summit",),
     _EVENT_CODENAMED: ("codenamed", "code-named", "dubbed"),
+    _ORG_MAKER: (
+        "made by", "built by", "produced by", "manufactured by", "supplied by", "developed by", "assembled by",
+    ),
     _ORG_RUN: ("runs the", "ran the", "heads the", "headed the", "leads the", "led the", "founded the", "chairs the",
                "chaired the", "directs the", "directed the"),
     _SITE: (

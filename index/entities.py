@@ -281,16 +281,18 @@ _BYLINE = re.compile(
 _BYLINE_NAME = re.compile(rf"(?:^|,[ ]+|[ ]+and[ ]+)(?P<name>{_NAME})")
 _SUMMIT = re.compile(rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}[ ]+summit)\b")
 # "the BrahMos cruise missile", "Tsirkon missiles", "the Kazan submarine": a name before a weapon noun.
+# "Kalibr cruise missiles", "Wing Loong drones" (two words, unless the first is a demonym: "Russian
+# Lancet drones"), "Minuteman III and Trident II missiles". Found from the kind word back: the kind
+# words are rare, capitals everywhere.
+_WEAPON_KIND = re.compile(
+    r"[ ](?P<kind>missile system|missiles?|fighters?|bombers?|submarines?|destroyer|frigate|corvette|tanks?|"
+    r"drones?|launchers?|rockets?|howitzer|helicopters?|warship|air defen[cs]e system|battery|batteries|radars?)\b"
+)
 _WEAPON_BEFORE_KIND = re.compile(
-    # "Wing Loong drones": two words, unless the first is a demonym ("Russian Lancet drones")
-    rf"\b(?P<name>(?:(?![A-Z][a-z]+(?:ian|ese|ish|ean|an)[ ]){_CAP_PART}[ ]+)?"
-    rf"{_CAP_PART}(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)[ ]+(?:and[ ]+(?P<also>{_CAP_PART}(?:[ ]+{_CAP_PART})?"
-    rf"(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)[ ]+)?(?:cruise |ballistic |anti-ship |hypersonic |"
-    r"air-defen[cs]e |surface-to-air |nuclear |attack |multirole |stealth |strategic |long-range |kamikaze |"
-    r"loitering )?(?:missile|missiles|missile system|"
-    r"fighter|fighters|bomber|bombers|submarine|submarines|destroyer|frigate|corvette|tank|tanks|drone|drones|"
-    r"launcher|launchers|rocket|rockets|howitzer|helicopter|helicopters|warship|air defen[cs]e system|battery|"
-    r"batteries|radar|radars)\b"
+    rf"(?<![\w’'-])(?P<name>(?:(?![A-Z][a-z]+(?:ian|ese|ish|ean|an)[ ]){_CAP_PART}[ ]+)?"
+    rf"{_CAP_PART}(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)(?:[ ]+and[ ]+(?P<also>{_CAP_PART}(?:[ ]+{_CAP_PART})?"
+    rf"(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?))?(?:[ ]+(?:cruise|ballistic|anti-ship|hypersonic|air-defen[cs]e|"
+    r"surface-to-air|nuclear|attack|multirole|stealth|strategic|long-range|kamikaze|loitering))?$"
 )
 _EXERCISE = re.compile(
     r"\b(?P<name>(?:Joint Sea|Vostok|Zapad|Tsentr|Kavkaz|Peace Mission|Northern Interaction|Maritime Security Belt|"
@@ -579,7 +581,10 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
                 add_span(kind, match.start(group), match.start(group) + name.index(" and "))
                 continue
             add(kind, match, group)
-    for match in _WEAPON_BEFORE_KIND.finditer(text) if _worth_running(_WEAPON_BEFORE_KIND, lowered) else ():
+    for kind in _WEAPON_KIND.finditer(text) if _worth_running(_WEAPON_KIND, lowered) else ():
+        match = _WEAPON_BEFORE_KIND.search(text, max(0, kind.start() - 90), kind.start())
+        if match is None:
+            continue
         for group in ("name", "also") if match.group("also") else ("name",):  # "Minuteman III and Trident II missiles"
             name = match.group(group)
             start, end = match.span(group)
@@ -589,7 +594,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
             known = lookup(name)
             # Radars are named after places ("the Voronezh radars", "the Daryal radar"): the name before
             # "radar" is the radar's whatever a list says of it.
-            radar = match.group().endswith(("radar", "radars"))
+            radar = kind.group("kind").startswith("radar")
             if (
                 name not in _NOT_NAMES_BEFORE_KIND
                 and not _NOT_WEAPONS.match(name)
@@ -675,6 +680,23 @@ def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> r
 # substring test costs nothing beside a regex scan.
 _ANCHORS = {
     _SUMMIT: ("summit",),
+    _ORG_POSSESSING: (
+        "chief executive", "ceo", "chairman of the board", "board of directors", "shareholders", "shares",
+        "share price", "subsidiary", "parent company", "market value", "annual report",
+    ),
+    _PLACE_OF: (
+        "sea of", "gulf of", "strait of", "bay of", "isle of", "islands of", "republic of", "kingdom of",
+        "cape of", "port of", "lake of", "hall of", "palace of", "gate of", "mausoleum of", "cathedral of",
+        "temple of",
+    ),
+    _PLACE_NAMED: (
+        "port of", "city of", "town of", "village of", "region of", "province of", "island of", "district of",
+        "oblast of", "capital of", "harbor of", "harbour of", "base of", "airbase of",
+    ),
+    _EVENT_OF: (
+        "treaty o", "battle o", "siege o", "declaration o", "convention o", "protocol o", "congress o",
+        "conference o", "agreement o", "accord o", "peace o",
+    ),
     _EVENT_CODENAMED: ("codenamed", "code-named", "dubbed"),
     _ORG_MAKER: (
         "made by", "built by", "produced by", "manufactured by", "supplied by", "developed by", "assembled by",
@@ -696,7 +718,7 @@ _ANCHORS = {
         "destroyer", "frigate", "corvette", "cruiser", "submarine", "aircraft carrier", "warship", "landing ship",
     ),
     _EXERCISE_BEFORE_KIND: ("exercise", "drills", "war games", "maneuvers", "manoeuvres"),
-    _WEAPON_BEFORE_KIND: (
+    _WEAPON_KIND: (
         "missile", "fighter", "bomber", "submarine", "destroyer", "frigate", "corvette", "tank", "drone",
         "launcher", "rocket", "howitzer", "helicopter", "warship", "defense system", "defence system", "batter",
         "radar",

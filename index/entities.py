@@ -581,8 +581,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
                 add_span(kind, match.start(group), match.start(group) + name.index(" and "))
                 continue
             add(kind, match, group)
-    for kind in _WEAPON_KIND.finditer(text) if _worth_running(_WEAPON_KIND, lowered) else ():
-        match = _WEAPON_BEFORE_KIND.search(text, max(0, kind.start() - 90), kind.start())
+    for kind_word in _WEAPON_KIND.finditer(text) if _worth_running(_WEAPON_KIND, lowered) else ():
+        match = _WEAPON_BEFORE_KIND.search(text, max(0, kind_word.start() - 90), kind_word.start())
         if match is None:
             continue
         for group in ("name", "also") if match.group("also") else ("name",):  # "Minuteman III and Trident II missiles"
@@ -594,7 +594,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
             known = lookup(name)
             # Radars are named after places ("the Voronezh radars", "the Daryal radar"): the name before
             # "radar" is the radar's whatever a list says of it.
-            radar = kind.group("kind").startswith("radar")
+            radar = kind_word.group("kind").startswith("radar")
             if (
                 name not in _NOT_NAMES_BEFORE_KIND
                 and not _NOT_WEAPONS.match(name)

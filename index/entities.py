@@ -112,6 +112,11 @@ _PERSON_SAID = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})(?:,[^,\n]{{3,60}},|[ ]+(?:of|at|from)[ ]+(?:the[ ]+)?"
     rf"(?:{_CAP}[ ]+(?:{_CONNECT}[ ]+)?){{0,6}}{_CAP})?[ ]+(?:{_SAYING})\b"
 )
+# "work by Marc Lanteigne of the University of Tromsø": a name before where the person works.
+_PERSON_OF_INSTITUTION = re.compile(
+    rf"\b(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})[ ]+(?:of|at|from)[ ]+the[ ]+(?:{_CAP}[ ]+){{0,4}}"
+    r"(?:University|Institute|Center|Centre|Foundation|Endowment|Council|School|Academy|Society|College)\b"
+)
 _ORG_SUFFIX = (
     r"Ministry|Center|Centre|Council|Institute|University|Bank|Corporation|Corp\.|Company|Organization|"
     r"Organisation|Agency|Committee|Party|Fund|Group|Association|Commission|Administration|Academy|"
@@ -204,6 +209,8 @@ _CAMEL_CASE = re.compile(
 _ORG_SHAPE_ENDINGS = ("prom", "neft", "bank", "flot", "energo", "atom", "gaz")
 _ORG_SHAPE = re.compile(rf"(?<![\w’'-])(?P<name>{_U}{_LO}{{2,}})(?![\w’'-]|[ ]+[A-Z])")
 _NOT_PLACE_SHAPES = frozenset("Flask Kiosk Whisk Brisk Asterisk Obelisk Basilisk Tamarisk Damask Interpol".split())
+# "Lake Balkhash", "Mount Paektu", "Cape Chelyuskin": a place named after its kind.
+_PLACE_AFTER_KIND = re.compile(rf"\b(?P<name>(?:Lake|Mount|Mt\.|Cape|Fort)[ ]+{_CAP}(?:[ ]+{_CAP})?)(?![\w’'-])")
 _PLACE_OF = re.compile(
     rf"\b(?P<name>(?:Great[ ]+)?(?:Sea|Gulf|Strait|Bay|Isle|Islands|Republic|Kingdom|Cape|Port|Lake|Hall|Palace|"
     rf"Gate|Mausoleum|Cathedral|Temple)[ ]+of[ ]+(?:the[ ]+)?{_CAP}"
@@ -518,7 +525,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for match in _PERSON_PAIR_AFTER_TITLE.finditer(text):
         add("PERSON", match, "a", 2)
         add("PERSON", match, "b", 2)
-    for pattern in (_PERSON_SAID, _SAID_PERSON):
+    for pattern in (_PERSON_SAID, _SAID_PERSON, _PERSON_OF_INSTITUTION):
         for match in pattern.finditer(text):
             add("PERSON", match)
     headlines = _headline_lines(text)
@@ -549,6 +556,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_ORG_ACRONYM_AFTER, "ORG"),
         (_PLACE, "PLACE"),
         (_PLACE_OF, "PLACE"),
+        (_PLACE_AFTER_KIND, "PLACE"),
         (_PLACE_NAMED, "PLACE"),
         (_EVENT, "EVENT"),
         (_EXERCISE_BEFORE_KIND, "EVENT"),
@@ -582,12 +590,12 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
                 continue
             add(kind, match, group)
     for kind_word in _WEAPON_KIND.finditer(text) if _worth_running(_WEAPON_KIND, lowered) else ():
-        match = _WEAPON_BEFORE_KIND.search(text, max(0, kind_word.start() - 90), kind_word.start())
-        if match is None:
+        named = _WEAPON_BEFORE_KIND.search(text, max(0, kind_word.start() - 90), kind_word.start())
+        if named is None:
             continue
-        for group in ("name", "also") if match.group("also") else ("name",):  # "Minuteman III and Trident II missiles"
-            name = match.group(group)
-            start, end = match.span(group)
+        for group in ("name", "also") if named.group("also") else ("name",):  # "Minuteman III and Trident II missiles"
+            name = named.group(group)
+            start, end = named.span(group)
             first, _, rest = name.partition(" ")
             if rest and first in _NOT_NAMES_BEFORE_KIND:  # "Every J-20 fighter": the word before is no part of it
                 name, start = rest, start + len(first) + 1
@@ -689,6 +697,7 @@ _ANCHORS = {
         "cape of", "port of", "lake of", "hall of", "palace of", "gate of", "mausoleum of", "cathedral of",
         "temple of",
     ),
+    _PLACE_AFTER_KIND: ("lake ", "mount ", "mt. ", "cape ", "fort "),
     _PLACE_NAMED: (
         "port of", "city of", "town of", "village of", "region of", "province of", "island of", "district of",
         "oblast of", "capital of", "harbor of", "harbour of", "base of", "airbase of",
@@ -853,13 +862,16 @@ _PLACE_PAIR = re.compile(
 
 # "at Tianwan in Jiangsu", "near Xudapu in Liaoning": a name placed in a known place.
 _PLACE_IN_PLACE = re.compile(
-    rf"\b(?:at|near|in)[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)[ ]+in[ ]+"
+    rf"\b(?:at|near|in)[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)[ ]+(?:in|on)[ ]+"
     rf"(?P<b>{_U}[\w’'-]+(?:[ ]{_U}[\w’'-]+)?)"
 )
 # "near Dokdo": a name no list holds, placed by where something happened.
 _NEAR = re.compile(rf"\bnear[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])")
 # "Huawei, Zoomlion and BelGee": three or more names in a list, each one or a few capitalised words.
-_LIST_NAME = rf"{_CAP}(?:[ ]+{_CAP}){{0,2}}"
+# An item may name its owner first ("China's CNNC") and join words with "&" ("Korea Hydro & Nuclear Power").
+_OWNER_WORD = rf"{_U}[\w.-]*[’']s[ ]+"
+_LIST_NAME = rf"(?:{_OWNER_WORD})?{_CAP}(?:[ ]+(?:&[ ]+)?{_CAP}){{0,3}}"
+_OWNER = re.compile(_OWNER_WORD)
 _NAME_LIST = re.compile(rf"(?<![\w’'-]){_LIST_NAME}(?:,[ ]+{_LIST_NAME})+,?[ ]+(?:and|or)[ ]+{_LIST_NAME}(?![\w’'-])")
 _LIST_SPLIT = re.compile(r",[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or)[ ]+")
 # "Power of Siberia 2", "Nord Stream 2": a known facility or company with a number is its own.
@@ -924,28 +936,39 @@ def _listed_with_known(text: str, mentions: list[Mention]) -> list[Mention]:
     taken = _Taken(mentions)
     headlines = _headline_lines(text)
     added: list[Mention] = []
+    dropped: set[int] = set()
     for listed in _NAME_LIST.finditer(text):
         if any(s <= listed.start() < e for s, e in headlines):
             continue  # "Russia, China And The West": a title-case line says nothing of kinds
         items, at = [], listed.start()
         for part in _LIST_SPLIT.split(listed.group()):
             at = text.index(part, at)
-            items.append((at, at + len(part)))
+            owner = _OWNER.match(part)  # "China's CNNC": the item is CNNC
+            skip = owner.end() if owner and len(owner.group()) < len(part) else 0
+            items.append((at + skip, at + len(part)))
             at += len(part)
         known = [by_span[span] for span in items if span in by_span]
         unknown = [span for span in items if span not in by_span]
         kinds = {m.type for m in known}
         if len(known) < 2 or len(kinds) != 1 or not kinds <= {"ORG", "PLACE", "PERSON"} or not unknown:
             continue
-        if not all(taken.free(*span) for span in unknown):
-            continue  # part of an item is a name already: the list is not of whole names
+        # A name inside an item gives way to the whole item ("Korea" in "Korea Hydro & Nuclear Power");
+        # one running across an item's edge means the list is not of whole names.
+        inside = [m for m in mentions if any(s <= m.start and m.end <= e for s, e in unknown)]
+        if any(not taken.free(s, e) for s, e in unknown) and len(inside) != sum(
+            1 for m in mentions if any(m.start < e and s < m.end for s, e in unknown)
+        ):
+            continue
         kind = kinds.pop()
         for start, end in unknown:
             name = text[start:end]
             if any(word in _NOT_NAMES for word in name.split()) or (kind == "PERSON" and not _looks_like_person(name)):
                 continue
+            dropped.update(id(m) for m in inside if start <= m.start and m.end <= end)
             added.append(Mention(start, end, kind, name, name))
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+    if not added:
+        return mentions
+    return sorted([m for m in mentions if id(m) not in dropped] + added, key=lambda m: m.start)
 
 
 def _numbered(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -273,14 +273,18 @@ def test_plural_class_names_agreements_numbered_pipelines_and_places_in_places()
     assert {"Power of Siberia 2", "Nord Stream 2"} <= numbered, numbered
 
 
-@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 15)])
+@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 16)])
 def test_later_holdouts_score_as_reported(holdout: str) -> None:
     """Each written after the changes the one before it prompted, and measured first as it came (README);
     the rules and list entries each showed missing came after, so these floors only catch regressions."""
     scores = gold_scores(holdout)
     assert all(p >= 0.9 for p, _ in scores.values())
-    # The fourteenth keeps one miss in six organisations: "the Kupol plant", a maker named by its plant.
-    assert all(r >= (0.8 if holdout == "holdout14" else 0.85) for _, r in scores.values())
+    assert all(r >= RECALL_FLOORS.get(holdout, 0.85) for _, r in scores.values())
+
+
+# Holdouts left with a miss no general rule covers: the fourteenth's "the Kupol plant" (a maker named
+# by its plant, one of six organisations), the fifteenth's "the Artemis program" (one of three events).
+RECALL_FLOORS = {"holdout14": 0.8, "holdout15": 0.65}
 
 
 def test_wire_copy_bylines_named_days_warship_classes_and_armed_services() -> None:
@@ -495,3 +499,17 @@ def test_what_the_fourteenth_holdout_showed() -> None:
     assert {"J-20", "AL-31F", "Y-20", "D-30KP-2", "Type 055", "Lhasa"} <= names(text, "WEAPON")
     assert "Every J-20" not in names(text, "WEAPON")
     assert {"Russian Empire", "Amur"} <= names(text, "PLACE")
+
+
+def test_what_the_fifteenth_holdout_showed() -> None:
+    """A person of an institution, places after their kind ("Lake Balkhash"), "at X on Y", and lists
+    whose items name an owner first or join words with "&"."""
+    text = (
+        "Work by Marc Lanteigne of the University of Tromsø agrees. A plant at Ulken on Lake Balkhash, "
+        "ships past Cape Chelyuskin. Bids came from Gazprom, Russia's Rosneft, Japan's Inpex and Korea Zinc "
+        "& Lead Works."
+    )
+    assert "Marc Lanteigne" in names(text, "PERSON")
+    assert {"Ulken", "Lake Balkhash", "Cape Chelyuskin"} <= names(text, "PLACE")
+    assert {"Inpex", "Korea Zinc & Lead Works"} <= names(text, "ORG")
+    assert "Korea" not in names(text, "PLACE")

@@ -128,7 +128,7 @@ _ORG_SUFFIX = (
     r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset|TV|Television|Radio|"
     r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
     r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|"
-    r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement"
+    r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement|Research"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(rf"\b(?P<name>(?:{_CAP}[ ]+){{1,6}}(?:{_ORG_SUFFIX}))(?:(?<=\.)|\b)")  # "Corp." ends with its dot
@@ -187,10 +187,10 @@ _SITE = re.compile(
     r"[ ](?:(?:gold|copper|lithium|uranium|coal|nickel|iron ore|oil|gas|nuclear|power|hydroelectric)[ ]+)?"
     r"(?:mine|field|oilfield|deposit|terminal|refinery|shipyard|airbase|air base|naval base|power plant|"
     r"nuclear plant|dam|spaceport|cosmodrome|special economic zone|economic zone|industrial park|free port|"
-    r"region|river|valley|district|basin)\b"
+    r"region|river|valley|district|basin|yard)\b"
 )
 # "the Far Eastern region", "the Arctic region": adjectives before a kind word are not its name.
-_ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ern|ic|an|i)$")
+_ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ern|ic)$")  # not "-an": Jiangnan, Sudan, Taiwan
 _SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})$")
 # Words shaped like the region's place names: Minsk, Kaliningrad, Uzbekistan, Sevastopol, Yekaterinburg.
 # Trusted least (any named entity over the same words wins), and never the last word of a longer name.
@@ -274,6 +274,18 @@ _SHIP_NAMED = re.compile(
     r"\b(?:destroyer|frigate|corvette|cruiser|submarine|aircraft carrier|warship|landing ship)(?:,[ ]+the)?[ ]+"
     r"(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w’'-])"
 )  # "the destroyer Jinan", "a Type 055 destroyer, the Lhasa,"
+_SHIP_KINDS = (
+    r"(?:destroyer|frigate|corvette|cruiser|submarine|aircraft carrier|carrier|warship|icebreaker|landing ship)"
+)
+# "the Admiral Levchenko, an upgraded Udaloy-class destroyer": a ship set off by what it is.
+_SHIP_APPOSITIVE = re.compile(
+    rf"\bthe[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+an?[ ]+(?:[\w-]+[ ]+){{0,4}}?{_SHIP_KINDS}\b"
+)
+# "Two Borei-A submarines, the Knyaz Pozharsky and the Imperator Aleksandr III": ships after their kind.
+_SHIPS_LISTED = re.compile(
+    rf"\b{_SHIP_KINDS}s,[ ]+the[ ]+(?P<a>{_CAP}(?:[ ]+{_CAP}){{0,3}})[ ]+and[ ]+the[ ]+"
+    rf"(?P<b>{_CAP}(?:[ ]+{_CAP}){{0,3}})"
+)
 # "the Russian navy", "China's air force": a country's armed service, named in lower case.
 _ARMED_SERVICE = re.compile(
     r"\b(?P<name>(?:Russian|Chinese|Ukrainian|Indian|Japanese|American|U\.S\.|Iranian|North Korean|South Korean|"
@@ -293,7 +305,8 @@ _SUMMIT = re.compile(rf"\b(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}[ ]+summit)\b")
 # words are rare, capitals everywhere.
 _WEAPON_KIND = re.compile(
     r"[ ](?P<kind>missile system|missiles?|fighters?|bombers?|submarines?|destroyer|frigate|corvette|tanks?|"
-    r"drones?|launchers?|rockets?|howitzer|helicopters?|warship|air defen[cs]e system|battery|batteries|radars?)\b"
+    r"drones?|launchers?|rockets?|howitzers?|helicopters?|warship|air defen[cs]e system|battery|batteries|radars?|"
+    r"self-propelled guns?|guns|glide bombs?)\b"
 )
 _WEAPON_BEFORE_KIND = re.compile(
     rf"(?<![\w’'-])(?P<name>(?:(?![A-Z][a-z]+(?:ian|ese|ish|ean|an)[ ]){_CAP_PART}[ ]+)?"
@@ -309,7 +322,8 @@ _DESIGNATOR = re.compile(
     r"\b(?P<name>(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,3}[A-Z]{0,3}\d?(?:-\d{1,2})?|[A-Z][a-z]{4,7}-\d{2,3}[A-Z]?)"
     r"(?![\w-])"
 )  # "Su-35", "S-400", "Kh-47M2"; a longer name with a model number: "Shahed-136", "Fath-360"
-_DESIGNATOR_CODE = re.compile(r"\b(?P<name>\d{2}[A-Z]\d{1,2}[A-Z]?)\b")
+# "40N6", "9M727", "2S19", "3M22"; not quarters and halves ("2Q23", "1H2024")
+_DESIGNATOR_CODE = re.compile(r"\b(?P<name>\d{1,2}(?![QH])[A-Z]\d{1,3}[A-Z]{0,2}\d?)\b")
 _CLASS = re.compile(
     r"\b(?P<name>[A-Z][a-z]+-class(?:\s+(?:submarine|destroyer|frigate|corvette|cruiser|carrier|icebreaker)s?)?)"
 )
@@ -582,6 +596,12 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
                 and any(s <= match.start() < e for s, e in headlines)
             ):
                 continue  # "Moscow and Beijing Court the Sahel": in a title-case line, a verb
+            if (
+                pattern is _ORG
+                and name.rsplit(None, 1)[-1] in _LOOSE_SUFFIXES
+                and _CAPITAL_NEXT.match(text, match.end())
+            ):
+                continue  # "International Lunar Research Station": the name goes on past the loose word
             if pattern is _EVENT and (drills := _DRILLS_OF.match(name)) and lookup(drills.group("who")):
                 continue  # "Baltic Fleet Drills": what a known fleet or country does, not a named event
             if pattern is _ORG_OF and " and " in name and lookup(name.split(" and ", 1)[1]):
@@ -613,6 +633,11 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         add("WEAPON", match)
     for match in _SHIP_NAMED.finditer(text) if _worth_running(_SHIP_NAMED, lowered) else ():
         add("WEAPON", match, priority=4, own=True)  # beats the place list: "the destroyer Jinan" is a ship
+    for match in _SHIP_APPOSITIVE.finditer(text) if _worth_running(_SHIP_NAMED, lowered) else ():
+        add("WEAPON", match, priority=4, own=True)
+    for match in _SHIPS_LISTED.finditer(text) if _worth_running(_SHIP_NAMED, lowered) else ():
+        add("WEAPON", match, "a", priority=4, own=True)
+        add("WEAPON", match, "b", priority=4, own=True)
     for byline in _BYLINE.finditer(text) if "by" in lowered else ():
         offset = byline.start("names")
         for person in _BYLINE_NAME.finditer(byline.group("names")):  # not the places after "in"
@@ -667,11 +692,14 @@ def _word_start(text: str, at: int) -> int:
     return at
 
 
+# Suffixes that are also words inside longer names: they end a name only where no capital follows.
+_LOOSE_SUFFIXES = frozenset({"Research", "Energy", "Maritime"})
+_CAPITAL_NEXT = re.compile(r"[ ]+[A-Z]")
 _DRILLS_OF = re.compile(r"(?P<who>.+?)[ ]+(?:Drills?|Exercises?|Manoeuvres|Maneuvers)$")
 # Organisation suffixes that are also verbs or loose words: in a title-case headline they end no name.
 _HEADLINE_VERBS = frozenset(
     "Court Post Guard Review Monitor Exchange Bank Fund Force Forces Police Command Board Front Club Network Party "
-    "Lines Union Energy Maritime Capital Service Office".split()
+    "Lines Union Energy Maritime Capital Service Office Research".split()
 )
 
 
@@ -714,7 +742,7 @@ _ANCHORS = {
                "chaired the", "directs the", "directed the"),
     _SITE: (
         "mine", "field", "deposit", "terminal", "refinery", "shipyard", "base", "plant", "dam", "spaceport",
-        "cosmodrome", "zone", "park", "port", "region", "river", "valley", "district", "basin",
+        "cosmodrome", "zone", "park", "port", "region", "river", "valley", "district", "basin", "yard",
     ),
     _EVENT_BEFORE_KIND: (
         "incident", "parade", "massacre", "uprising", "rebellion", "revolution", "crisis", "clashes", "airshow",
@@ -724,13 +752,13 @@ _ANCHORS = {
     _OPERATION: ("operation",),
     _ARMED_SERVICE: ("navy", "army", "air force", "coast guard"),
     _SHIP_NAMED: (
-        "destroyer", "frigate", "corvette", "cruiser", "submarine", "aircraft carrier", "warship", "landing ship",
+        "destroyer", "frigate", "corvette", "cruiser", "submarine", "carrier", "warship", "landing ship", "icebreaker",
     ),
     _EXERCISE_BEFORE_KIND: ("exercise", "drills", "war games", "maneuvers", "manoeuvres"),
     _WEAPON_KIND: (
         "missile", "fighter", "bomber", "submarine", "destroyer", "frigate", "corvette", "tank", "drone",
         "launcher", "rocket", "howitzer", "helicopter", "warship", "defense system", "defence system", "batter",
-        "radar",
+        "radar", "guns", "bomb",
     ),
 }  # fmt: skip
 

@@ -452,7 +452,7 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> lis
             if (
                 size == 1
                 and surface.isupper()
-                and _SHOUTED_BEFORE.search(text, 0, start)
+                and _SHOUTED_BEFORE.search(text, max(0, start - 40), start)
                 and _SHOUTED_AFTER.match(text, end)
             ):
                 continue  # "OTHER PARTIES WHO PROVIDE": a word of a sentence in capitals, not the WHO
@@ -961,7 +961,6 @@ def _listed_with_known(text: str, mentions: list[Mention]) -> list[Mention]:
     if ", " not in text:
         return mentions
     by_span = {(m.start, m.end): m for m in mentions}
-    taken = _Taken(mentions)
     headlines = _headline_lines(text)
     added: list[Mention] = []
     dropped: set[int] = set()
@@ -980,19 +979,22 @@ def _listed_with_known(text: str, mentions: list[Mention]) -> list[Mention]:
         kinds = {m.type for m in known}
         if len(known) < 2 or len(kinds) != 1 or not kinds <= {"ORG", "PLACE", "PERSON"} or not unknown:
             continue
-        # A name inside an item gives way to the whole item ("Korea" in "Korea Hydro & Nuclear Power");
-        # one running across an item's edge means the list is not of whole names.
-        inside = [m for m in mentions if any(s <= m.start and m.end <= e for s, e in unknown)]
-        if any(not taken.free(s, e) for s, e in unknown) and len(inside) != sum(
-            1 for m in mentions if any(m.start < e and s < m.end for s, e in unknown)
-        ):
-            continue
         kind = kinds.pop()
         for start, end in unknown:
+            # Names inside an item give way to the whole item ("Korea" in "Korea Hydro & Nuclear Power"),
+            # unless one is already of the list's kind ("Defense Minister Sergei Shoigu" holds its
+            # person); a name running across the item's edge means it is not a whole name.
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            across = [m for m in mentions if m.start < end and start < m.end and m not in inside]
             name = text[start:end]
-            if any(word in _NOT_NAMES for word in name.split()) or (kind == "PERSON" and not _looks_like_person(name)):
+            if (
+                across
+                or any(m.type == kind for m in inside)
+                or any(word in _NOT_NAMES for word in name.split())
+                or (kind == "PERSON" and not _looks_like_person(name))
+            ):
                 continue
-            dropped.update(id(m) for m in inside if start <= m.start and m.end <= end)
+            dropped.update(id(m) for m in inside)
             added.append(Mention(start, end, kind, name, name))
     if not added:
         return mentions

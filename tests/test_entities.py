@@ -531,3 +531,11 @@ def test_what_the_sixteenth_holdout_showed() -> None:
     assert "Conflict Armament Research" in names(text, "ORG")
     assert "International Lunar Research" not in names(text, "ORG")
     assert "Jiangnan" in names(text, "PLACE")
+
+
+def test_a_list_item_holding_a_name_of_the_lists_kind_keeps_that_name() -> None:
+    """Found by the reader's tests: "Putin, Lavrov, and Defense Minister Sergei Shoigu" made the whole
+    third item a person, title and all, in place of Sergei Shoigu."""
+    text = "In the past, Putin, Lavrov, and Defense Minister Sergei Shoigu have all used that term."
+    assert "Sergei Shoigu" in names(text, "PERSON")
+    assert not any("Minister" in name for name in names(text, "PERSON"))

@@ -17,6 +17,7 @@ from index.entities import extract
 from index.entity_query import KEY_FIELD, entity_key
 from index.gazetteer import Gazetteer
 from index.model import Document, Skipped
+from index.schema import text_terms_only
 from index.sidestore import Fingerprint, MentionRow, vocabulary_of
 from index.tokens import words_of
 from index.xref import find_citations, sampled_shingles
@@ -65,7 +66,11 @@ def prepare(
     meta = document.meta
     record = {  # one per document: its passages are found in it at display time (`index.locate`)
         "doc": document.doc,
-        "text": document.text,
+        # The text as its terms, not as a string: `text_terms_only` is the field's analyzer, an order of
+        # magnitude faster (a hypothesis test holds them equal), and Whoosh indexes a list of terms
+        # as they come. Positions count from 0 rather than from the first word that is not a stop
+        # word, which no phrase can tell.
+        "text": text_terms_only(document.text),
         "title": meta.title,
         "publication": meta.publication,
         "author": meta.author,

@@ -81,6 +81,10 @@ class SideStore:
             db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            # Shingles and mentions go into B-trees keyed by random hashes and names: with SQLite's
+            # default 2 MB page cache a build spends a tenth of its time re-reading the pages it has
+            # just written. The cache only grows as pages are used (~10 MB at 2,000 documents).
+            db.execute("PRAGMA cache_size=-32768")
             self._local.db = db
         return db
 

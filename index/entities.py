@@ -207,14 +207,14 @@ _PLACE_SHAPE = re.compile(
     rf"(?<![\w’'-])(?P<name>{_U}{_LO}{{2,}}(?:sk|grad|stan|opol|burg|stadt|gorod|abad|ovo|evo|owice|icze))"
     r"(?![\w’'-]|[ ]+[A-Z])"
 )
-# Words shaped like the region's company names: Kazatomprom, Rosneft's "…neft", Sberbank, Sovcomflot,
-# Rosatom, Naftogaz. Trusted least, like place shapes.
 # "RusHydro", "PetroChina", "KazMunayGas": a capital inside a word marks a company's name; not the
 # prefixes of people's names ("McFaul", "DeSantis", "MacArthur").
 _CAMEL_CASE = re.compile(
     r"(?<![\w’'-])(?!(?:Mc|Mac|De|Le|La|Di|Da|Van|Von|O)[A-Z])(?P<name>[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+)(?![\w’'-])"
 )
-# Found from the ending back (a substring search per ending): endings are rare, capitals everywhere.
+# Words shaped like the region's company names: Kazatomprom, Rosneft's "…neft", Sberbank, Sovcomflot,
+# Rosatom, Naftogaz. Trusted least, like place shapes. Found from the ending back (a substring search
+# per ending): endings are rare, capitals everywhere.
 _ORG_SHAPE_ENDINGS = ("prom", "neft", "bank", "flot", "energo", "atom", "gaz")
 _ORG_SHAPE = re.compile(rf"(?<![\w’'-])(?P<name>{_U}{_LO}{{2,}})(?![\w’'-]|[ ]+[A-Z])")
 _NOT_PLACE_SHAPES = frozenset("Flask Kiosk Whisk Brisk Asterisk Obelisk Basilisk Tamarisk Damask Interpol".split())

@@ -81,10 +81,6 @@ class SideStore:
             db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            # Shingles and mentions go into B-trees keyed by random hashes and names: with SQLite's
-            # default 2 MB page cache a build spends a tenth of its time re-reading the pages it has
-            # just written. The cache only grows as pages are used (~10 MB at 2,000 documents).
-            db.execute("PRAGMA cache_size=-32768")
             self._local.db = db
         return db
 
@@ -95,15 +91,24 @@ class SideStore:
             self._local.db = None
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, bulk: bool = False) -> Iterator[sqlite3.Connection]:
+        """One write transaction. `bulk` (an indexing batch): shingles and mentions go into B-trees keyed
+        by random hashes and names, and with SQLite's default 2 MB page cache a build re-reads the pages
+        it has just written; a 32 MB cache for the batch, given back after it, keeps them."""
         db = self._db()
-        db.execute("BEGIN IMMEDIATE")
+        if bulk:
+            db.execute("PRAGMA cache_size=-32768")
         try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        finally:
+            if bulk:
+                db.execute("PRAGMA cache_size=-2000")  # SQLite's default: a reader keeps no build-sized cache
 
     # meta -----------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:

@@ -356,7 +356,7 @@ class CorpusIndex:
         gc.disable()  # the build allocates millions of small objects that never form cycles
         segments: list[Any] = []
         try:
-            with self.side.transaction() as db:
+            with self.side.transaction(bulk=True) as db:
                 try:
                     yield writer, db, segments
                 except BaseException:

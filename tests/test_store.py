@@ -187,3 +187,11 @@ def test_an_update_with_nothing_to_do_takes_no_writer(tiny_corpus: Path, monkeyp
 
     monkeypatch.setattr(index._ix, "writer", no_writer)
     assert index.update().unchanged == 3
+
+
+def test_a_build_gives_back_its_page_cache(tiny_corpus: Path) -> None:
+    """A build batch uses a large SQLite page cache; the connection, which the reader keeps, returns to
+    SQLite's default after it (the reader stays small at 10,000 documents)."""
+    index = CorpusIndex(tiny_corpus)
+    index.update()
+    assert index.side._db().execute("PRAGMA cache_size").fetchone()[0] == -2000

@@ -36,7 +36,10 @@ _TITLES = (
     r"Senator|Sen\.|Governor|Gov\.|Mayor|Director|Commander|Comrade|Chancellor|King|Queen|Prince|Patriarch|"
     r"Spokesman|Spokeswoman|Spokesperson|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|"
     r"[Aa]nalyst|[Ee]xpert|[Ss]cholar|[Rr]esearcher|[Jj]ournalist|[Ee]conomist|[Hh]istorian|[Oo]fficial|"
-    r"[Dd]iplomat|spokesman|spokeswoman|[Cc]ommentator|head|leader|counterpart|colleague|deputy|[Ff]ellow)"
+    r"[Dd]iplomat|spokesman|spokeswoman|[Cc]ommentator|head|leader|counterpart|colleague|deputy|[Ff]ellow|"
+    # in lower case too ("sending foreign minister Subrahmanyam Jaishankar"): a name must follow
+    r"(?:prime |foreign |defen[cs]e |finance |economy |energy |deputy |vice )?(?:minister|premier)|president|"
+    r"governor|mayor|ambassador|envoy|general|admiral|commander)"
 )
 _SAYING = (
     r"said|says|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|explained|explains|stated|states|"
@@ -145,7 +148,8 @@ _ORG_DESCRIBED = re.compile(
 _ORG_NOUNS = (
     r"company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
     r"conglomerate|carrier|lender|maker|carmaker|automaker|exporter|importer|trader|insurer|developer|"
-    r"think tank|news agency|fund|miner|shipbuilder|shipping line|start-up|startup|subsidiary|holding"
+    r"think tank|news agency|fund|miner|shipbuilder|shipping line|start-up|startup|subsidiary|holding|"
+    r"consortium|joint venture|venture|cooperative|lobby group|trade body"
 )
 # "Karlygash Group, a Kazakh-Russian investment firm", "Tordan, a Shenzhen trader": an organisation
 # set off by what it is.
@@ -196,11 +200,12 @@ _SITE = re.compile(
     r"[ ](?:(?:gold|copper|lithium|uranium|coal|nickel|iron ore|oil|gas|nuclear|power|hydroelectric)[ ]+)?"
     r"(?:mine|field|oilfield|deposit|terminal|refinery|shipyard|airbase|air base|naval base|power plant|"
     r"nuclear plant|dam|spaceport|cosmodrome|special economic zone|economic zone|industrial park|free port|"
-    r"region|river|valley|district|basin|yard)\b"
+    r"region|river|valley|district|basin|yard|railway bridge|road bridge|bridge|tunnel)\b"
 )
 # "the Far Eastern region", "the Arctic region": adjectives before a kind word are not its name.
 _ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ern|ic)$")  # not "-an": Jiangnan, Sudan, Taiwan
-_SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})$")
+# Joined by spaces, or by an en dash between the two ends of a bridge or line ("Nizhneleninskoye–Tongjiang").
+_SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:(?:[ ]+|–){_CAP}){{0,2}})$")
 # Words shaped like the region's place names: Minsk, Kaliningrad, Uzbekistan, Sevastopol, Yekaterinburg.
 # Trusted least (any named entity over the same words wins), and never the last word of a longer name.
 _PLACE_SHAPE = re.compile(
@@ -322,7 +327,8 @@ _WEAPON_BEFORE_KIND = re.compile(
     rf"(?<![\w’'-])(?P<name>(?:(?![A-Z][a-z]+(?:ian|ese|ish|ean|an)[ ]){_CAP_PART}[ ]+)?"
     rf"{_CAP_PART}(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)(?:[ ]+and[ ]+(?P<also>{_CAP_PART}(?:[ ]+{_CAP_PART})?"
     rf"(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?))?(?:[ ]+(?:cruise|ballistic|anti-ship|hypersonic|air-defen[cs]e|"
-    r"surface-to-air|nuclear|attack|multirole|stealth|strategic|long-range|kamikaze|loitering))?$"
+    r"surface-to-air|nuclear|attack|multirole|stealth|strategic|long-range|kamikaze|loitering|"
+    r"[a-z]+-[a-z]+(?:-[a-z]+)?)){0,2}$"  # and two hyphenated ones: "intermediate-range", "air-launched"
 )
 _EXERCISE = re.compile(
     _AT_CAPITAL
@@ -754,7 +760,8 @@ _ANCHORS = {
                "chaired the", "directs the", "directed the"),
     _SITE: (
         "mine", "field", "deposit", "terminal", "refinery", "shipyard", "base", "plant", "dam", "spaceport",
-        "cosmodrome", "zone", "park", "port", "region", "river", "valley", "district", "basin", "yard",
+        "cosmodrome", "zone", "park", "port", "region", "river", "valley", "district", "basin", "yard", "bridge",
+        "tunnel",
     ),
     _EVENT_BEFORE_KIND: (
         "incident", "parade", "massacre", "uprising", "rebellion", "revolution", "crisis", "clashes", "airshow",

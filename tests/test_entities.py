@@ -510,6 +510,7 @@ def test_what_the_fifteenth_holdout_showed() -> None:
         "& Lead Works."
     )
     assert "Marc Lanteigne" in names(text, "PERSON")
+    assert names("Copyright the Regents of the University of California.", "PERSON") == set()
     assert {"Ulken", "Lake Balkhash", "Cape Chelyuskin"} <= names(text, "PLACE")
     assert {"Inpex", "Korea Zinc & Lead Works"} <= names(text, "ORG")
     assert "Korea" not in names(text, "PLACE")

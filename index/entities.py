@@ -121,8 +121,8 @@ _PERSON_SAID = re.compile(
 )
 # "work by Marc Lanteigne of the University of Tromsø": a name before where the person works.
 _PERSON_OF_INSTITUTION = re.compile(
-    rf"\b(?!(?:The|A|An|Its|Their)[ ])(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})[ ]+(?:of|at|from)[ ]+the[ ]+"
-    rf"(?:{_CAP}[ ]+){{0,4}}"
+    rf"\b(?!(?:The|A|An|Its|Their)[ ])(?P<name>{_NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{_NAME_WORD})"
+    rf"[ ]+(?:of|at|from)[ ]+the[ ]+(?:{_CAP}[ ]+){{0,4}}"
     r"(?:University|Institute|Center|Centre|Foundation|Endowment|Council|School|Academy|Society|College)\b"
 )
 _ORG_SUFFIX = (

@@ -286,16 +286,13 @@ _DAY_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:[ ]+{_CAP})?)$")
 _CLASS_NUMBER = re.compile(r"\b(?P<name>(?:Type|Project)[ ](?!(?:19|20)\d\d\b)\d{3,5}[A-Z]{0,2})\b")
 # "the destroyer Jinan", "the aircraft carrier Shandong": a warship named after its kind, whatever
 # else the name is (a city, a province); icebreakers and tankers are not weapons.
+_SHIP_KINDS = r"(?:destroyer|frigate|corvette|cruiser|submarine|aircraft carrier|warship|landing ship)"
 _SHIP_NAMED = re.compile(
-    r"\b(?:destroyer|frigate|corvette|cruiser|submarine|aircraft carrier|warship|landing ship)(?:,[ ]+the)?[ ]+"
-    r"(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w’'-])"
+    rf"\b{_SHIP_KINDS}(?:,[ ]+the)?[ ]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w’'-])"
 )  # "the destroyer Jinan", "a Type 055 destroyer, the Lhasa,"
-_SHIP_KINDS = (
-    r"(?:destroyer|frigate|corvette|cruiser|submarine|aircraft carrier|carrier|warship|icebreaker|landing ship)"
-)
 # "the Admiral Levchenko, an upgraded Udaloy-class destroyer": a ship set off by what it is.
 _SHIP_APPOSITIVE = re.compile(
-    rf"\bthe[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+an?[ ]+(?:[\w-]+[ ]+){{0,4}}?{_SHIP_KINDS}\b"
+    rf"\b[Tt]he[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+an?[ ]+(?:[\w-]+[ ]+){{0,4}}?{_SHIP_KINDS}\b"
 )
 # "Two Borei-A submarines, the Knyaz Pozharsky and the Imperator Aleksandr III": ships after their kind.
 _SHIPS_LISTED = re.compile(
@@ -772,7 +769,7 @@ _ANCHORS = {
     _OPERATION: ("operation",),
     _ARMED_SERVICE: ("navy", "army", "air force", "coast guard"),
     _SHIP_NAMED: (
-        "destroyer", "frigate", "corvette", "cruiser", "submarine", "carrier", "warship", "landing ship", "icebreaker",
+        "destroyer", "frigate", "corvette", "cruiser", "submarine", "aircraft carrier", "warship", "landing ship",
     ),
     _EXERCISE_BEFORE_KIND: ("exercise", "drills", "war games", "maneuvers", "manoeuvres"),
     _WEAPON_KIND: (

@@ -528,6 +528,10 @@ def test_what_the_sixteenth_holdout_showed() -> None:
     weapons = names(text, "WEAPON")
     assert {"Admiral Levchenko", "Knyaz Pozharsky", "Imperator Aleksandr III", "9M727", "Koksan"} <= weapons
     assert "2Q23" not in weapons
+    assert (
+        names("The Yakutia, a nuclear icebreaker, sails; the Admiral Kuznetsov, a carrier, does not.", "WEAPON")
+        == set()
+    )
     assert names(text, "PERSON") == set()
     assert "Conflict Armament Research" in names(text, "ORG")
     assert "International Lunar Research" not in names(text, "ORG")

@@ -201,7 +201,7 @@ _SITE = re.compile(
     r"[ ](?:(?:gold|copper|lithium|uranium|coal|nickel|iron ore|oil|gas|nuclear|power|hydroelectric)[ ]+)?"
     r"(?:mine|field|oilfield|deposit|terminal|refinery|shipyard|airbase|air base|naval base|power plant|"
     r"nuclear plant|dam|spaceport|cosmodrome|special economic zone|economic zone|industrial park|free port|"
-    r"region|river|valley|district|basin|yard|railway bridge|road bridge|bridge|tunnel)\b"
+    r"region|river|valley|district|basin|yard|railway bridge|road bridge|bridge|tunnel|plant|factory)\b"
 )
 # "the Far Eastern region", "the Arctic region": adjectives before a kind word are not its name.
 _ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ern|ic)$")  # not "-an": Jiangnan, Sudan, Taiwan
@@ -325,7 +325,8 @@ _WEAPON_BEFORE_KIND = re.compile(
     rf"(?<![\w’'-])(?P<name>(?:(?![A-Z][a-z]+(?:ian|ese|ish|ean|an)[ ]){_CAP_PART}[ ]+)?"
     rf"{_CAP_PART}(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?)(?:[ ]+and[ ]+(?P<also>{_CAP_PART}(?:[ ]+{_CAP_PART})?"
     rf"(?:-(?:{_CAP_PART}|\d{{1,4}}[A-Z]?))?))?(?:[ ]+(?:cruise|ballistic|anti-ship|hypersonic|air-defen[cs]e|"
-    r"surface-to-air|nuclear|attack|multirole|stealth|strategic|long-range|kamikaze|loitering|"
+    r"surface-to-air|nuclear|attack|multirole|stealth|strategic|long-range|kamikaze|loitering|light|heavy|combat|"
+    r"strike|main battle|"
     r"[a-z]+-[a-z]+(?:-[a-z]+)?)){0,2}$"  # and two hyphenated ones: "intermediate-range", "air-launched"
 )
 _EXERCISE = re.compile(
@@ -335,9 +336,10 @@ _EXERCISE = re.compile(
 )
 _DESIGNATOR = re.compile(
     _AT_CAPITAL
-    + r"(?P<name>(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,3}[A-Z]{0,3}\d?(?:-\d{1,2})?|[A-Z][a-z]{4,7}-\d{2,3}[A-Z]?)"
+    + r"(?P<name>(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,3}[A-Z]{0,3}(?:\d[A-Z]{0,2})?(?:-\d{1,2})?(?:/[A-Z]{1,2})?"
+    r"|[A-Z][a-z]{4,7}-\d{2,3}[A-Z]?|[A-Z][a-z]{2,7}-[A-Z]{1,2}\d{1,2}[A-Z]?)"
     r"(?![\w-])"
-)  # "Su-35", "S-400", "Kh-47M2"; a longer name with a model number: "Shahed-136", "Fath-360"
+)  # "Su-35", "S-400", "Kh-47M2", "AL-41F1S", "HQ-9/P"; with a longer name: "Shahed-136", "Pantsir-S1", "Tor-M2"
 # "40N6", "9M727", "2S19", "3M22"; not quarters and halves ("2Q23", "1H2024")
 _DESIGNATOR_CODE = re.compile(r"\b(?P<name>\d{1,2}(?![QH])[A-Z]\d{1,3}[A-Z]{0,2}\d?)\b")
 _CLASS = re.compile(
@@ -352,7 +354,9 @@ _NOT_WEAPONS = re.compile(
 )
 # A model number before these words names a reactor, a plant or a car, not a weapon: "VVER-1200 reactors".
 _CIVIL_AFTER = re.compile(
-    r"\s+(?:fast |nuclear |power |research |transmission )?(?:reactors?|units?|power plants?|plants?|cars?|trucks?|"
+    # "power units" are reactors, but bare "units" may be a regiment's ("Pantsir-S1 units")
+    r"\s+(?:fast |nuclear |power |research |transmission )?(?:reactors?|(?:power|nuclear|reactor) units?|"
+    r"power plants?|plants?|cars?|trucks?|"
     r"lines?|pipelines?|projects?|satellites?)\b"
 )
 _LINE_AFTER = re.compile(r"\s+(?:transmission |power )?(?:lines?|pipelines?)\b")

@@ -55,7 +55,9 @@ _U = f"[{_UPPER}]"
 _AT_CAPITAL = rf"(?=[{_UPPER}])(?<!\w)"
 _LO = f"[{_LOWER}]"
 # Names never cross a line break or a possessive: spaces only, and "Zedong’s" ends a name.
-_NAME_WORD = rf"{_U}[{_UPPER}{_LOWER}\-]+(?![’'][a-z])"
+# Every repetition in these patterns is bounded: an unbounded one, tried from each capital of a long
+# run of capitals, hyphens or commas, costs time quadratic in the run ("calm under bad input").
+_NAME_WORD = rf"{_U}[{_UPPER}{_LOWER}\-]{{1,40}}(?![’'][a-z])"
 _NAME = rf"{_NAME_WORD}(?:[ ]+(?:[A-Z]\.[ ]+)?{_NAME_WORD}){{0,2}}"
 _PERSON_AFTER_TITLE = re.compile(rf"\b{_TITLES}[ ]+(?:of {_U}{_LO}+[ ]+)?(?P<name>{_NAME})")
 _PERSON_PAIR_AFTER_TITLE = re.compile(rf"\b(?:Presidents|Ministers|leaders)[ ]+(?P<a>{_NAME})[ ]+and[ ]+(?P<b>{_NAME})")
@@ -109,10 +111,10 @@ _CONNECT = r"(?:(?:of|for|on|de)(?:[ ]+the)?|&)"
 # A full stop belongs to a word only inside an abbreviation ("U.S.", "St.", "Corp."): after a whole
 # word it ends the sentence, and "the Institute for Strategic Studies. Analysts" is two.
 _CAP_PART = (
-    r"(?:[A-Z](?:\.[A-Z])+\.?|(?:St|Mt|Ft|Co|Corp|Inc|Ltd|Jr|Sr|Bros|Gen|Adm|Col|Lt|Capt|Dr|Prof|Sen|Gov|Rep)\."
+    r"(?:[A-Z](?:\.[A-Z]){1,5}\.?|(?:St|Mt|Ft|Co|Corp|Inc|Ltd|Jr|Sr|Bros|Gen|Adm|Col|Lt|Capt|Dr|Prof|Sen|Gov|Rep)\."
     rf"|{_U}[\w&]*)"
 )
-_CAP = rf"(?:{_CAP_PART}(?:-{_CAP_PART})*(?![\w’'-]|\.\w))"
+_CAP = rf"(?:{_CAP_PART}(?:-{_CAP_PART}){{0,4}}(?![\w’'-]|\.\w))"
 # "Mark Hibbs notes", "Ulf Laessing, a fellow, said", "Ulf Laessing of the Konrad Adenauer Foundation
 # said": a name, maybe what the person is or where they work, then the saying.
 _PERSON_SAID = re.compile(
@@ -332,7 +334,7 @@ _WEAPON_BEFORE_KIND = re.compile(
 _EXERCISE = re.compile(
     _AT_CAPITAL
     + r"(?P<name>(?:Joint Sea|Vostok|Zapad|Tsentr|Kavkaz|Peace Mission|Northern Interaction|Maritime Security Belt|"
-    r"Mosi|Aerospace Security|Army Games)[- ](?:19|20)\d{2}|[A-Z][a-z]+(?:[ /][A-Z][a-z]+)*-(?:19|20)\d{2})\b"
+    r"Mosi|Aerospace Security|Army Games)[- ](?:19|20)\d{2}|[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,4}-(?:19|20)\d{2})\b"
 )
 _DESIGNATOR = re.compile(
     _AT_CAPITAL
@@ -567,7 +569,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         first, last = match.group("first"), match.group("last")
         a_name = (first in GIVEN_NAMES or first in CHINESE_FAMILY_NAMES) and last not in NOT_SURNAMES
         numbered = re.match(r"[ ]\d", text[match.end("last") : match.end("last") + 2])  # "Xue Long 2", a ship
-        in_headline = any(s <= match.start() < e for s, e in headlines)  # not "The Yuan Goes North"
+        in_headline = _within(headlines, match.start())  # not "The Yuan Goes North"
         if a_name and not numbered and not in_headline:
             add_span("PERSON", match.start("first"), match.end("last"))
     for listed in _ORG_LIST.finditer(text) if " such as " in text or " including " in text else ():
@@ -610,11 +612,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
             name = match.group(group)
             if pattern is _ORG_MAKER and name.split()[0] in GIVEN_NAMES:
                 continue  # "designed by Mikhail Kalashnikov": a person
-            if (
-                pattern is _ORG
-                and name.rsplit(None, 1)[-1] in _HEADLINE_VERBS
-                and any(s <= match.start() < e for s, e in headlines)
-            ):
+            if pattern is _ORG and name.rsplit(None, 1)[-1] in _HEADLINE_VERBS and _within(headlines, match.start()):
                 continue  # "Moscow and Beijing Court the Sahel": in a title-case line, a verb
             if (
                 pattern is _ORG
@@ -812,6 +810,13 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls in one of the sorted, disjoint spans (a bisection: a text of thousands of
+    title-case lines asks this for every name)."""
+    i = bisect.bisect_right(spans, (at, float("inf"))) - 1  # the last span starting at or before `at`
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
 def _looks_like_person(name: str) -> bool:
     parts = name.split()
     if any(p in _NOT_NAMES for p in parts) or parts[-1] in _NOT_PERSON_END:
@@ -921,7 +926,9 @@ _NEAR = re.compile(rf"\bnear[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-
 _OWNER_WORD = rf"{_U}[\w.-]*[’']s[ ]+"
 _LIST_NAME = rf"(?:{_OWNER_WORD})?{_CAP}(?:[ ]+(?:&[ ]+)?{_CAP}){{0,3}}"
 _OWNER = re.compile(_OWNER_WORD)
-_NAME_LIST = re.compile(rf"(?<![\w’'-]){_LIST_NAME}(?:,[ ]+{_LIST_NAME})+,?[ ]+(?:and|or)[ ]+{_LIST_NAME}(?![\w’'-])")
+_NAME_LIST = re.compile(
+    rf"(?<![\w’'-]){_LIST_NAME}(?:,[ ]+{_LIST_NAME}){{1,12}},?[ ]+(?:and|or)[ ]+{_LIST_NAME}(?![\w’'-])"
+)
 _LIST_SPLIT = re.compile(r",[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or)[ ]+")
 # "Power of Siberia 2", "Nord Stream 2": a known facility or company with a number is its own.
 _NUMBERED = re.compile(r"[ -](?P<n>[2-9])(?![\w.,-]\w)")
@@ -963,7 +970,7 @@ def _not_only_in_headlines(text: str, mentions: list[Mention], gazetteer: Gazett
     body = "\n".join(text[after:before] for before, after in zip(starts, ends, strict=True))
     kept = []
     for m in mentions:
-        in_headline = any(s <= m.start < e for s, e in headlines)
+        in_headline = _within(headlines, m.start)
         if (
             in_headline
             and m.type == "EVENT"  # people (bylines), places and organisations are often named only there
@@ -982,11 +989,12 @@ def _listed_with_known(text: str, mentions: list[Mention]) -> list[Mention]:
     if ", " not in text:
         return mentions
     by_span = {(m.start, m.end): m for m in mentions}
+    starts = [m.start for m in mentions]  # mentions come sorted and disjoint
     headlines = _headline_lines(text)
     added: list[Mention] = []
     dropped: set[int] = set()
     for listed in _NAME_LIST.finditer(text):
-        if any(s <= listed.start() < e for s, e in headlines):
+        if _within(headlines, listed.start()):
             continue  # "Russia, China And The West": a title-case line says nothing of kinds
         items, at = [], listed.start()
         for part in _LIST_SPLIT.split(listed.group()):
@@ -1005,8 +1013,9 @@ def _listed_with_known(text: str, mentions: list[Mention]) -> list[Mention]:
             # Names inside an item give way to the whole item ("Korea" in "Korea Hydro & Nuclear Power"),
             # unless one is already of the list's kind ("Defense Minister Sergei Shoigu" holds its
             # person); a name running across the item's edge means it is not a whole name.
-            inside = [m for m in mentions if start <= m.start and m.end <= end]
-            across = [m for m in mentions if m.start < end and start < m.end and m not in inside]
+            first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            inside = [m for m in mentions[first:last] if m.end <= end]
+            across = (first > 0 and mentions[first - 1].end > start) or len(inside) < last - first
             name = text[start:end]
             if (
                 across
@@ -1085,13 +1094,13 @@ def _link_surnames(text: str, mentions: list[Mention], lowercase: bool) -> list[
         if mention.type == "PERSON" and " " not in mention.name and mention.name.lower() in full:
             mention = Mention(mention.start, mention.end, "PERSON", full[mention.name.lower()], mention.text)
         out.append(mention)
-    taken = [(m.start, m.end) for m in out]
+    taken = _Taken(out)
     if not lowercase and full:
         # Every capitalised word, looked up: one scan with a pattern compiled once, not a pattern
         # of this document's surnames compiled per document.
         for match in _CAPITALISED_WORD.finditer(text):
             name = full.get(match.group().lower())
             start, end = match.span()
-            if name is not None and not any(start < e and s < end for s, e in taken):
+            if name is not None and taken.free(start, end):
                 out.append(Mention(start, end, "PERSON", name, match.group()))
     return sorted(out, key=lambda m: m.start)

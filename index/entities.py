@@ -790,7 +790,10 @@ def _worth_running(pattern: re.Pattern[str], lowered: str) -> bool:
 # Words that end the names of things, never of people: "the General Public License" is no General.
 _NOT_PERSON_END = frozenset(
     "License Licence Licenses Act Law Code Plan Policy Strategy Doctrine Report Program Programme Project "
-    "System Library Initiative Index Fund Prize Award Cup Public".split()
+    "System Library Initiative Index Fund Prize Award Cup Public "
+    # roles: "a Senior Fellow at the … Council" names no one
+    "Fellow Fellows Director Professor Analyst Researcher Scholar Lecturer Associate Officer Adviser Advisor "
+    "Editor Correspondent Chairman Chairwoman President Minister Secretary Ambassador Dean Manager Executive".split()
 )
 
 

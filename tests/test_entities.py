@@ -135,7 +135,10 @@ def test_precision_and_recall_on_the_seeds() -> None:
     scores = score({d.doc: d.text for d in docs}, gold, load_gazetteer())
     print("seeds:", {k: (round(p, 3), round(r, 3)) for k, (p, r) in scores.items()})
     for kind, (precision, recall) in scores.items():
-        assert precision >= 0.9 and recall >= 0.9, (kind, precision, recall)
+        assert precision >= 0.9 and recall >= 0.9, (kind, precision, recall)  # the bar
+    # The seeds are tuned on and score 1.00 everywhere (README): any name lost or gained there is a
+    # regression ("Senior Fellow" became a person once, at 0.98, above the bar).
+    assert all(p == 1.0 and r == 1.0 for p, r in scores.values()), scores
 
 
 def gold_scores(name: str) -> dict[str, tuple[float, float]]:
@@ -511,6 +514,8 @@ def test_what_the_fifteenth_holdout_showed() -> None:
     )
     assert "Marc Lanteigne" in names(text, "PERSON")
     assert names("Copyright the Regents of the University of California.", "PERSON") == set()
+    byline = "Stephen Blank, Ph.D. is a Senior Fellow at the American Foreign Policy Council."
+    assert "Senior Fellow" not in names(byline, "PERSON")  # found in the seeds by the reader's panel
     assert {"Ulken", "Lake Balkhash", "Cape Chelyuskin"} <= names(text, "PLACE")
     assert {"Inpex", "Korea Zinc & Lead Works"} <= names(text, "ORG")
     assert "Korea" not in names(text, "PLACE")

@@ -15,9 +15,7 @@ import contextlib
 import functools
 import gc
 import json
-import shutil
 import sqlite3
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -119,6 +117,8 @@ class CorpusIndex:
         try:
             self._open_at(self.location)
         except OSError as exc:
+            import tempfile  # only here: a search that never falls back does not load it
+
             fallback = Path(tempfile.mkdtemp(prefix="ralign-index-"))
             self.messages.append(
                 f"the index cache {self.location} cannot be written ({exc.strerror or exc}); "
@@ -178,6 +178,8 @@ class CorpusIndex:
         if self._side is not None:
             self._side.close()
         self._ix = self._side = None
+        import shutil  # only here: a search that never wipes an index does not load it
+
         shutil.rmtree(location / "whoosh", ignore_errors=True)
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):

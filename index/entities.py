@@ -114,7 +114,7 @@ _CAP_PART = (
     r"(?:[A-Z](?:\.[A-Z]){1,5}\.?|(?:St|Mt|Ft|Co|Corp|Inc|Ltd|Jr|Sr|Bros|Gen|Adm|Col|Lt|Capt|Dr|Prof|Sen|Gov|Rep)\."
     rf"|{_U}[\w&]*)"
 )
-_CAP = rf"(?:{_CAP_PART}(?:-{_CAP_PART}){{0,4}}(?![\w’'-]|\.\w))"
+_CAP = rf"(?:{_CAP_PART}(?:[-–]{_CAP_PART}){{0,4}}(?![\w’'–-]|\.\w))"  # "North–South Transport Corridor"
 # "Mark Hibbs notes", "Ulf Laessing, a fellow, said", "Ulf Laessing of the Konrad Adenauer Foundation
 # said": a name, maybe what the person is or where they work, then the saying.
 _PERSON_SAID = re.compile(
@@ -138,7 +138,8 @@ _ORG_SUFFIX = (
     r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset|TV|Television|Radio|"
     r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
     r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|"
-    r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement|Research"
+    r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement|Research|"
+    r"Railways|Flotilla|Devices"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(
@@ -152,13 +153,13 @@ _ORG_NOUNS = (
     r"company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
     r"conglomerate|carrier|lender|maker|carmaker|automaker|exporter|importer|trader|insurer|developer|"
     r"think tank|news agency|fund|miner|shipbuilder|shipping line|start-up|startup|subsidiary|holding|"
-    r"consortium|joint venture|venture|cooperative|lobby group|trade body"
+    r"consortium|joint venture|venture|cooperative|lobby group|trade body|chipmaker|think tank|consultancy"
 )
 # "Karlygash Group, a Kazakh-Russian investment firm", "Tordan, a Shenzhen trader": an organisation
 # set off by what it is.
 _ORG_APPOSITIVE = re.compile(
-    rf"{_AT_CAPITAL}(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+(?:a|an|the)[ ]+(?:[\w’'-]+[ ]+){{0,4}}?"
-    rf"(?:{_ORG_NOUNS})\b"
+    rf"{_AT_CAPITAL}(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+(?:a|an|the|{_U}[\w.-]*[’']s)[ ]+"
+    rf"(?:[\w’'-]+[ ]+){{0,4}}?(?:{_ORG_NOUNS})\b"
 )
 # "the military intelligence agency, the HUR", "the customs service (FCS)": an acronym after what it is.
 _ORG_ACRONYM_AFTER = re.compile(
@@ -203,7 +204,17 @@ _SITE = re.compile(
     r"[ ](?:(?:gold|copper|lithium|uranium|coal|nickel|iron ore|oil|gas|nuclear|power|hydroelectric)[ ]+)?"
     r"(?:mine|field|oilfield|deposit|terminal|refinery|shipyard|airbase|air base|naval base|power plant|"
     r"nuclear plant|dam|spaceport|cosmodrome|special economic zone|economic zone|industrial park|free port|"
-    r"region|river|valley|district|basin|yard|railway bridge|road bridge|bridge|tunnel|plant|factory)\b"
+    r"region|river|valley|district|basin|yard|railway bridge|road bridge|bridge|tunnel|plant|factory|province|"
+    r"oblast|krai|county|prefecture|governorate)\b"
+)
+# "the Bruegel think tank", "the Interfax news agency": an organisation named before what it is.
+_ORG_KIND = re.compile(
+    r"[ ](?:think tank|thinktank|consultancy|news agency|lobby group|chipmaker|carmaker|shipbuilder)\b"
+)
+# "a joint drill, CASAREX 2024,": an exercise named after its kind, with its year.
+_EXERCISE_AFTER_KIND = re.compile(
+    r"\b(?:drills?|exercises?|manoeuvres|maneuvers|war games),[ ]+"
+    rf"(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}}[ -](?:19|20)\d{{2}})\b"
 )
 # "the Far Eastern region", "the Arctic region": adjectives before a kind word are not its name.
 _ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ern|ic)$")  # not "-an": Jiangnan, Sudan, Taiwan
@@ -252,8 +263,9 @@ _EVENT_CODENAMED = re.compile(
 # "a copy of one made by Limbach Flugmotoren": who makes or builds a thing is an organisation.
 _ORG_MAKER = re.compile(
     r"\b(?:made|built|produced|manufactured|supplied|developed|assembled)[ ]+by[ ]+(?:the[ ]+)?"
-    rf"(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}})"
-)
+    rf"(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}})(?P<more>(?:,[ ]+{_CAP}(?:[ ]+{_CAP}){{0,3}}){{0,6}},?[ ]+and[ ]+"
+    rf"{_CAP}(?:[ ]+{_CAP}){{0,3}})?"
+)  # and the rest of a list of makers: "made by Texas Instruments, Analog Devices and Infineon"
 # "who runs the Boreal Forest Platform": what a person runs, heads or founded is an organisation.
 _ORG_RUN = re.compile(
     r"\b(?:runs|ran|heads|headed|leads|led|founded|co-founded|chairs|chaired|directs|directed)[ ]+the[ ]+"
@@ -304,7 +316,8 @@ _SHIPS_LISTED = re.compile(
 # "the Russian navy", "China's air force": a country's armed service, named in lower case.
 _ARMED_SERVICE = re.compile(
     r"\b(?P<name>(?:Russian|Chinese|Ukrainian|Indian|Japanese|American|U\.S\.|Iranian|North Korean|South Korean|"
-    r"Pakistani|Vietnamese|Taiwanese|Soviet)[ ](?:navy|army|air force|coast guard|Navy|Army|Air Force|Coast Guard))\b"
+    r"Pakistani|Vietnamese|Taiwanese|Soviet|[A-Z][a-z]+[’']s)[ ](?:navy|army|air force|coast guard|Navy|Army|"
+    r"Air Force|Coast Guard))\b"
 )
 # "By Olga Popova and Ethan Wang", "(Reporting by X in Y; Editing by Z)": the people of a byline.
 _BYLINE = re.compile(
@@ -612,6 +625,13 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
             name = match.group(group)
             if pattern is _ORG_MAKER and name.split()[0] in GIVEN_NAMES:
                 continue  # "designed by Mikhail Kalashnikov": a person
+            if pattern is _ORG_MAKER and match.group("more"):
+                at = match.start("more")
+                for part in _LIST_SPLIT.split(match.group("more")):
+                    if part:
+                        at = text.index(part, at)
+                        add_span(kind, at, at + len(part))
+                        at += len(part)
             if pattern is _ORG and name.rsplit(None, 1)[-1] in _HEADLINE_VERBS and _within(headlines, match.start()):
                 continue  # "Moscow and Beijing Court the Sahel": in a title-case line, a verb
             if (
@@ -675,6 +695,13 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for day in _DAY.finditer(text):
         if named := _name_before(text, day.start(), _DAY_NAME, 40):
             add_span("EVENT", named.start("name"), day.end())
+    for kind_word in _ORG_KIND.finditer(text) if _worth_running(_ORG_KIND, lowered) else ():
+        if (named := _name_before(text, kind_word.start(), _SITE_NAME, 60)) and not _ADJECTIVE_SHAPE.search(
+            named.group("name")
+        ):
+            add("ORG", named)
+    for match in _EXERCISE_AFTER_KIND.finditer(text) if _worth_running(_EXERCISE_AFTER_KIND, lowered) else ():
+        add("EVENT", match, priority=2)
     for site_word in _SITE.finditer(text) if _worth_running(_SITE, lowered) else ():
         if (site := _name_before(text, site_word.start(), _SITE_NAME, 80)) and not _ADJECTIVE_SHAPE.search(
             site.group("name")
@@ -734,6 +761,9 @@ def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> r
 # substring test costs nothing beside a regex scan.
 _ANCHORS = {
     _SUMMIT: ("summit",),
+    _ORG_KIND: ("think tank", "thinktank", "consultancy", "news agency", "lobby group", "chipmaker", "carmaker",
+                "shipbuilder"),
+    _EXERCISE_AFTER_KIND: ("drill", "exercise", "manoeuvres", "maneuvers", "war games"),
     _ORG_POSSESSING: (
         "chief executive", "ceo", "chairman of the board", "board of directors", "shareholders", "shares",
         "share price", "subsidiary", "parent company", "market value", "annual report",
@@ -761,6 +791,8 @@ _ANCHORS = {
     _SITE: (
         "mine", "field", "deposit", "terminal", "refinery", "shipyard", "base", "plant", "dam", "spaceport",
         "cosmodrome", "zone", "park", "port", "region", "river", "valley", "district", "basin", "yard", "bridge",
+        "province", "oblast", "krai",
+        "county", "prefecture", "governorate",
         "tunnel",
     ),
     _EVENT_BEFORE_KIND: (
@@ -976,7 +1008,9 @@ def _not_only_in_headlines(text: str, mentions: list[Mention], gazetteer: Gazett
         in_headline = _within(headlines, m.start)
         if (
             in_headline
-            and m.type == "EVENT"  # people (bylines), places and organisations are often named only there
+            # people (bylines), places ("Bering Sea", "the Kambarata Dam") and organisations are often
+            # named only there: tried on places too, it lost more real ones than it dropped false ones
+            and m.type == "EVENT"
             and m.text not in body
             and gazetteer.lookup(m.text) is None
             and gazetteer.lookup(m.name) is None

@@ -26,7 +26,7 @@ from index.tokens import words
 COMMON_WORDS = frozenset(
     "blank sands may march lee long young rich bush miller bal kilo amur west moon li abe us un ap rt "
     "mao deng kim wang geng antonov lukin august june turkey chad jordan georgia wagner sputnik chevron "
-    "who cis fed sber rbc gru visa mir ford shell".split()
+    "who cis fed sber rbc gru visa mir ford shell telegram".split()
 )
 _TITLES = (
     r"(?:Deputy |Vice |First Deputy |Former |former |Acting )?(?:Prime Minister|Foreign Minister|Defen[cs]e Minister|"
@@ -99,8 +99,9 @@ _GIVEN_THEN_NAME = re.compile(
 _ORG_LIST = re.compile(
     r"\b(?:companies|firms|brands|banks|lenders|carmakers|automakers|manufacturers|producers|exporters|"
     r"traders|outlets|newspapers|broadcasters|agencies|conglomerates|groups|carriers|airlines|shipping lines|"
-    r"insurers|miners|refiners|suppliers|retailers|investors|funds|operators|developers),?[ ]+"
-    r"(?:such as|including|like)[ ]+"
+    r"insurers|miners|refiners|suppliers|retailers|investors|funds|operators|developers|channels|platforms|"
+    r"networks|apps|raters),?[ ]+"
+    r"(?:(?:such as|including|like)[ ]+)?"  # or straight after the kind: "the domestic agencies ACRA and Expert RA"
     r"(?P<items>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*)?(?:(?:,[ ]+|,?[ ]+and[ ]+|,?[ ]+or[ ]+)[A-Z][\w&.-]*"
     r"(?:[ ][A-Z][\w&.-]*)?)*)"
 )
@@ -139,7 +140,7 @@ _ORG_SUFFIX = (
     r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
     r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|"
     r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement|Research|"
-    r"Railways|Flotilla|Devices"
+    r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(
@@ -261,6 +262,8 @@ _EVENT_CODENAMED = re.compile(
     rf"\b(?:codenamed|code-named|dubbed)[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}(?:[ -](?:19|20)\d{{2}})?)"
 )
 # "a copy of one made by Limbach Flugmotoren": who makes or builds a thing is an organisation.
+# "a digital bank owned by Otkritie": one word after "owned by" is a company (two may be a person's name).
+_ORG_OWNER = re.compile(rf"\b(?:owned|controlled|backed|acquired)[ ]+by[ ]+(?P<name>{_CAP})(?![ ]+{_U})")
 _ORG_MAKER = re.compile(
     r"\b(?:made|built|produced|manufactured|supplied|developed|assembled)[ ]+by[ ]+(?:the[ ]+)?"
     rf"(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}})(?P<more>(?:,[ ]+{_CAP}(?:[ ]+{_CAP}){{0,3}}){{0,6}},?[ ]+and[ ]+"
@@ -585,10 +588,11 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         in_headline = _within(headlines, match.start())  # not "The Yuan Goes North"
         if a_name and not numbered and not in_headline:
             add_span("PERSON", match.start("first"), match.end("last"))
-    for listed in _ORG_LIST.finditer(text) if " such as " in text or " including " in text else ():
+    for listed in _ORG_LIST.finditer(text):
         offset = listed.start("items")
         for item in _LIST_ITEM.finditer(listed.group("items")):
-            add_span("ORG", offset + item.start("name"), offset + item.end("name"))
+            if not re.match(_WHEN, item.group("name")):  # "said investors Monday"
+                add_span("ORG", offset + item.start("name"), offset + item.end("name"))
     for match in _PERSON_APPOSITIVE.finditer(text):
         add("PERSON", match, "name" if match.group("name") else "named")
     for comma in _COMMA_BEFORE_CAPITAL.finditer(text):
@@ -617,6 +621,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
         (_EVENT_CODENAMED, "EVENT"),
         (_ORG_RUN, "ORG"),
         (_ORG_MAKER, "ORG"),
+        (_ORG_OWNER, "ORG"),
     ):
         if not _worth_running(pattern, lowered):
             continue
@@ -761,6 +766,7 @@ def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> r
 # substring test costs nothing beside a regex scan.
 _ANCHORS = {
     _SUMMIT: ("summit",),
+    _ORG_OWNER: ("owned by", "controlled by", "backed by", "acquired by"),
     _ORG_KIND: ("think tank", "thinktank", "consultancy", "news agency", "lobby group", "chipmaker", "carmaker",
                 "shipbuilder"),
     _EXERCISE_AFTER_KIND: ("drill", "exercise", "manoeuvres", "maneuvers", "war games"),

@@ -453,14 +453,16 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     lowercase = is_lowercased(text)
     found = _gazetteer_mentions(text, gazetteer, lowercase)
     if not lowercase:
-        found += _rule_mentions(text, gazetteer)
+        headlines = _headline_lines(text)  # asked by the rules and two passes: found once
+        found += _rule_mentions(text, gazetteer, headlines)
     else:
         found += _lowercase_rule_mentions(text, gazetteer)
     chosen = _resolve_overlaps(found)
     chosen = _link_surnames(text, chosen, lowercase)
     if not lowercase:
-        chosen = _repeated(text, _numbered(text, _listed_with_known(text, _places_by_company(text, chosen))))
-        chosen = _not_only_in_headlines(text, chosen, gazetteer)
+        chosen = _listed_with_known(text, _places_by_company(text, chosen), headlines)
+        chosen = _repeated(text, _numbered(text, chosen))
+        chosen = _not_only_in_headlines(text, chosen, gazetteer, headlines)
     if not gazetteer.ignored:
         return chosen
     return [
@@ -543,7 +545,7 @@ def _acceptable(
     return not (len(form) == 1 and alias.isupper() and not surface.isupper() and len(alias) <= 3)
 
 
-def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]:
+def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, int]]) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
 
     known_names: dict[str, EntityInfo | None] = {}
@@ -580,7 +582,6 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for pattern in (_PERSON_SAID, _SAID_PERSON, _PERSON_OF_INSTITUTION):
         for match in pattern.finditer(text):
             add("PERSON", match)
-    headlines = _headline_lines(text)
     for match in _GIVEN_THEN_NAME.finditer(text):
         first, last = match.group("first"), match.group("last")
         a_name = (first in GIVEN_NAMES or first in CHINESE_FAMILY_NAMES) and last not in NOT_SURNAMES
@@ -631,12 +632,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
             if pattern is _ORG_MAKER and name.split()[0] in GIVEN_NAMES:
                 continue  # "designed by Mikhail Kalashnikov": a person
             if pattern is _ORG_MAKER and match.group("more"):
-                at = match.start("more")
-                for part in _LIST_SPLIT.split(match.group("more")):
-                    if part:
-                        at = text.index(part, at)
-                        add_span(kind, at, at + len(part))
-                        at += len(part)
+                for start, end in _list_parts(text, *match.span("more")):
+                    add_span(kind, start, end)
             if pattern is _ORG and name.rsplit(None, 1)[-1] in _HEADLINE_VERBS and _within(headlines, match.start()):
                 continue  # "Moscow and Beijing Court the Sahel": in a title-case line, a verb
             if (
@@ -700,18 +697,14 @@ def _rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]
     for day in _DAY.finditer(text):
         if named := _name_before(text, day.start(), _DAY_NAME, 40):
             add_span("EVENT", named.start("name"), day.end())
-    for kind_word in _ORG_KIND.finditer(text) if _worth_running(_ORG_KIND, lowered) else ():
-        if (named := _name_before(text, kind_word.start(), _SITE_NAME, 60)) and not _ADJECTIVE_SHAPE.search(
-            named.group("name")
-        ):
-            add("ORG", named)
     for match in _EXERCISE_AFTER_KIND.finditer(text) if _worth_running(_EXERCISE_AFTER_KIND, lowered) else ():
         add("EVENT", match, priority=2)
-    for site_word in _SITE.finditer(text) if _worth_running(_SITE, lowered) else ():
-        if (site := _name_before(text, site_word.start(), _SITE_NAME, 80)) and not _ADJECTIVE_SHAPE.search(
-            site.group("name")
-        ):
-            add("PLACE", site)
+    # "the Bruegel think tank", "the Intahaka gold mine": the name right before a kind word, no adjective
+    for kind_words, kind, window in ((_ORG_KIND, "ORG", 60), (_SITE, "PLACE", 80)):
+        for kind_word in kind_words.finditer(text) if _worth_running(kind_words, lowered) else ():
+            named = _name_before(text, kind_word.start(), _SITE_NAME, window)
+            if named and not _ADJECTIVE_SHAPE.search(named.group("name")):
+                add(kind, named)
     for match in _PLACE_SHAPE.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
         if match.group("name") not in _NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):
@@ -1000,11 +993,12 @@ def _places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-def _not_only_in_headlines(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+def _not_only_in_headlines(
+    text: str, mentions: list[Mention], gazetteer: Gazetteer, headlines: list[tuple[int, int]]
+) -> list[Mention]:
     """An event no list holds, found only in title-case headlines, is dropped: a headline capitalises
     every word, so "Central Asia's Water War Looms" says nothing of a "Water War"; a named event is
     named again below it."""
-    headlines = _headline_lines(text)
     if not headlines:
         return mentions
     starts, ends = [s for s, _ in headlines] + [len(text)], [0] + [e for _, e in headlines]
@@ -1026,26 +1020,33 @@ def _not_only_in_headlines(text: str, mentions: list[Mention], gazetteer: Gazett
     return kept
 
 
-def _listed_with_known(text: str, mentions: list[Mention]) -> list[Mention]:
+def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the items of a list written in text[start:end], cut at commas, "and" and "or"."""
+    parts, at = [], start
+    for part in _LIST_SPLIT.split(text[start:end]):
+        if part:
+            at = text.index(part, at)
+            parts.append((at, at + len(part)))
+            at += len(part)
+    return parts
+
+
+def _listed_with_known(text: str, mentions: list[Mention], headlines: list[tuple[int, int]]) -> list[Mention]:
     """In a list of three names or more, two or more of them known and all of one kind, a name nothing
     else recognised is that kind too: "Huawei, Zoomlion and BelGee" are three companies."""
     if ", " not in text:
         return mentions
     by_span = {(m.start, m.end): m for m in mentions}
     starts = [m.start for m in mentions]  # mentions come sorted and disjoint
-    headlines = _headline_lines(text)
     added: list[Mention] = []
     dropped: set[int] = set()
     for listed in _NAME_LIST.finditer(text):
         if _within(headlines, listed.start()):
             continue  # "Russia, China And The West": a title-case line says nothing of kinds
-        items, at = [], listed.start()
-        for part in _LIST_SPLIT.split(listed.group()):
-            at = text.index(part, at)
-            owner = _OWNER.match(part)  # "China's CNNC": the item is CNNC
-            skip = owner.end() if owner and len(owner.group()) < len(part) else 0
-            items.append((at + skip, at + len(part)))
-            at += len(part)
+        items = []
+        for start, end in _list_parts(text, *listed.span()):
+            owner = _OWNER.match(text, start, end)  # "China's CNNC": the item is CNNC
+            items.append((owner.end() if owner and owner.end() < end else start, end))
         known = [by_span[span] for span in items if span in by_span]
         unknown = [span for span in items if span not in by_span]
         kinds = {m.type for m in known}

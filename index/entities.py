@@ -26,7 +26,8 @@ from index.tokens import words
 COMMON_WORDS = frozenset(
     "blank sands may march lee long young rich bush miller bal kilo amur west moon li abe us un ap rt "
     "mao deng kim wang geng antonov lukin august june turkey chad jordan georgia wagner sputnik chevron "
-    "who cis fed sber rbc gru visa mir ford shell telegram".split()
+    "who cis fed sber rbc gru visa mir ford shell telegram apple meta micron politico argus onyx grad checkmate "
+    "javelin patriot tomahawk harpoon stinger switchblade aegis trident neptune intel dell".split()
 )
 _TITLES = (
     r"(?:Deputy |Vice |First Deputy |Former |former |Acting )?(?:Prime Minister|Foreign Minister|Defen[cs]e Minister|"
@@ -140,7 +141,7 @@ _ORG_SUFFIX = (
     r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
     r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|"
     r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement|Research|"
-    r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory"
+    r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory|Instruments|Express"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 _ORG = re.compile(
@@ -154,7 +155,8 @@ _ORG_NOUNS = (
     r"company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
     r"conglomerate|carrier|lender|maker|carmaker|automaker|exporter|importer|trader|insurer|developer|"
     r"think tank|news agency|fund|miner|shipbuilder|shipping line|start-up|startup|subsidiary|holding|"
-    r"consortium|joint venture|venture|cooperative|lobby group|trade body|chipmaker|think tank|consultancy"
+    r"consortium|joint venture|venture|cooperative|lobby group|trade body|chipmaker|think tank|consultancy|"
+    r"national railway|state railway|railway company|railway operator|airline|regulator|utility"
 )
 # "Karlygash Group, a Kazakh-Russian investment firm", "Tordan, a Shenzhen trader": an organisation
 # set off by what it is.
@@ -198,6 +200,9 @@ _PLACE = re.compile(rf"{_AT_CAPITAL}(?P<name>(?:{_CAP}[ ]+){{1,4}}(?:{_PLACE_SUF
 _PLACE_NAMED = re.compile(
     r"\b(?:port|city|town|village|region|province|island|district|oblast|capital|harbou?r|base|airbase)[ ]+of[ ]+"
     rf"(?P<name>(?:St\.[ ]+)?{_U}[\w'-]*(?:[ ]+{_U}[\w'-]*){{0,2}})"  # no dots: a name ends with its sentence
+    # "the ports of Aktau and Kuryk": two places after a plural kind
+    rf"|\b(?:ports|cities|towns|villages|regions|provinces|islands|districts|harbou?rs|bases)[ ]+of[ ]+"
+    rf"(?P<a>{_U}[\w'-]*(?:[ ]+{_U}[\w'-]*)?)[ ]+and[ ]+(?P<b>{_U}[\w'-]*(?:[ ]+{_U}[\w'-]*)?)"
 )
 # "the Intahaka gold mine", "the Agadem field", "the Zvezda shipyard": a named site before its kind.
 # Found from the kind word back: the kind words are rare, capitalised words are everywhere.
@@ -273,6 +278,13 @@ _ORG_MAKER = re.compile(
 _ORG_RUN = re.compile(
     r"\b(?:runs|ran|heads|headed|leads|led|founded|co-founded|chairs|chaired|directs|directed)[ ]+the[ ]+"
     rf"(?P<name>{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)?{_CAP}){{1,5}})"
+)
+# "chairman of Kazakhstan Temir Zholy", "Baltic Cargo, which operates": who has a chairman or owns,
+# operates and employs is an organisation.
+_ORG_LED = re.compile(
+    r"\b(?:chairman|chairwoman|chief executive|CEO|managing director|general director|director general)[ ]+of[ ]+"
+    rf"(?:the[ ]+)?(?P<name>{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)?{_CAP}){{0,4}})"
+    rf"|{_AT_CAPITAL}(?P<which>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+which[ ]+(?:operates|owns|employs|manufactures)\b"
 )
 # "the Treaty of Nerchinsk", "the Battle of Stalingrad": an event named before "of".
 _EVENT_OF = re.compile(
@@ -461,7 +473,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     chosen = _link_surnames(text, chosen, lowercase)
     if not lowercase:
         chosen = _listed_with_known(text, _places_by_company(text, chosen), headlines)
-        chosen = _repeated(text, _numbered(text, chosen))
+        chosen = _repeated(text, _numbered(text, _makers_of_models(text, chosen)))
         chosen = _not_only_in_headlines(text, chosen, gazetteer, headlines)
     if not gazetteer.ignored:
         return chosen
@@ -487,6 +499,8 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> lis
             surface = text[start:end]
             if text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit():
                 continue  # "CFR-600" is a model number, not the Council on Foreign Relations
+            if _WORD_GOES_ON.match(text, end):
+                continue  # "Xi'an" is a city, not Xi Jinping: an apostrophe inside a word joins it
             if not _acceptable(surface, form, entry, alias, lowercase, text, start, full_names_present):
                 continue
             if (
@@ -506,6 +520,8 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> lis
 
 
 _SHOUTED_BEFORE = re.compile(r"\b[A-Z]{2,}[ ]$")
+_WORD_GOES_ON = re.compile(r"[’'](?![sS]\b)[A-Za-z]")  # "Xi'an", "O'Neill", not the possessive "Xi's"
+_INNER_APOSTROPHE = re.compile(r"\w[’']\w")
 _SHOUTED_AFTER = re.compile(r"[ ][A-Z]{2,}\b")
 
 
@@ -527,6 +543,8 @@ def _acceptable(
     start: int,
     full_names_present: set[str],
 ) -> bool:
+    if _INNER_APOSTROPHE.search(alias) and not _INNER_APOSTROPHE.search(surface) and not alias.endswith(("'s", "’s")):
+        return False  # "Xi'an" needs its apostrophe: "president xi an ally" in a scrape is no city
     if lowercase:
         if len(form) > 1 or form[0] not in COMMON_WORDS:
             return True
@@ -542,7 +560,14 @@ def _acceptable(
     if first.islower() and not alias[:1].islower() and not _DOMAIN.search(alias):
         return False  # web domains are written in lower case: "kremlin.ru" is Kremlin.ru
     # "Us" at a sentence start is not the US: short all-capital names must be written in capitals.
-    return not (len(form) == 1 and alias.isupper() and not surface.isupper() and len(alias) <= 3)
+    if len(form) == 1 and alias.isupper() and not surface.isupper() and len(alias) <= 3:
+        return False
+    # An organisation's or a weapon's two-word name is capitalised at both ends: "The guardian" opening a
+    # sentence is not the newspaper, "Russian railways" not Russian Railways (places are written "the
+    # Diaoyu islands" too).
+    if entry.type == "PLACE" or len(form) != 2 or " " not in alias:
+        return True
+    return not (alias.rsplit(None, 1)[-1][:1].isupper() and surface.rsplit(None, 1)[-1][:1].islower())
 
 
 def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, int]]) -> list[tuple[int, Mention]]:
@@ -623,11 +648,16 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
         (_ORG_RUN, "ORG"),
         (_ORG_MAKER, "ORG"),
         (_ORG_OWNER, "ORG"),
+        (_ORG_LED, "ORG"),
     ):
         if not _worth_running(pattern, lowered):
             continue
         for match in pattern.finditer(text):
-            group = next(g for g in ("name", "shown", "agreed") if match.groupdict().get(g))
+            if pattern is _PLACE_NAMED and match.group("a"):
+                add(kind, match, "a")
+                add(kind, match, "b")
+                continue
+            group = next(g for g in ("name", "shown", "agreed", "which") if match.groupdict().get(g))
             name = match.group(group)
             if pattern is _ORG_MAKER and name.split()[0] in GIVEN_NAMES:
                 continue  # "designed by Mikhail Kalashnikov": a person
@@ -648,7 +678,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 # "the Bank of China and Gazprom": two names, not one
                 add_span(kind, match.start(group), match.start(group) + name.index(" and "))
                 continue
-            add(kind, match, group)
+            add(kind, match, group, priority=2 if pattern is _ORG_LED else 1)  # over "said Baltic Cargo, which …"
     for kind_word in _WEAPON_KIND.finditer(text) if _worth_running(_WEAPON_KIND, lowered) else ():
         named = _WEAPON_BEFORE_KIND.search(text, max(0, kind_word.start() - 90), kind_word.start())
         if named is None:
@@ -775,7 +805,9 @@ _ANCHORS = {
     _PLACE_AFTER_KIND: ("lake ", "mount ", "mt. ", "cape ", "fort "),
     _PLACE_NAMED: (
         "port of", "city of", "town of", "village of", "region of", "province of", "island of", "district of",
-        "oblast of", "capital of", "harbor of", "harbour of", "base of", "airbase of",
+        "oblast of", "capital of", "harbor of", "harbour of", "base of", "airbase of", "ports of", "cities of",
+        "towns of", "villages of", "regions of", "provinces of", "islands of", "districts of", "harbors of",
+        "harbours of", "bases of",
     ),
     _EVENT_OF: (
         "treaty o", "battle o", "siege o", "declaration o", "convention o", "protocol o", "congress o",
@@ -800,6 +832,10 @@ _ANCHORS = {
         "memorandum", "pact",
     ),
     _OPERATION: ("operation",),
+    _ORG_LED: (
+        "chairman of", "chairwoman of", "chief executive of", "ceo of", "managing director of", "general director of",
+        "director general of", "which operates", "which owns", "which employs", "which manufactures",
+    ),
     _ARMED_SERVICE: ("navy", "army", "air force", "coast guard"),
     _SHIP_NAMED: (
         "destroyer", "frigate", "corvette", "cruiser", "submarine", "aircraft carrier", "warship", "landing ship",
@@ -1073,6 +1109,30 @@ def _listed_with_known(text: str, mentions: list[Mention], headlines: list[tuple
     if not added:
         return mentions
     return sorted([m for m in mentions if id(m) not in dropped] + added, key=lambda m: m.start)
+
+
+# Chinese aircraft are named by the city of their maker: "the Xian Y-20", "the Shenyang J-11B".
+_MAKER_CITIES = frozenset({"Shenyang", "Chengdu", "Xian", "Xi'an", "Xi’an", "Harbin", "Hongdu", "Changhe", "Guizhou"})
+
+
+def _makers_of_models(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A maker's city right before a model number is part of the model's name, not a place."""
+    mentions = list(mentions)
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.type == "PLACE"
+            and m.text in _MAKER_CITIES
+            and nxt.type == "WEAPON"
+            and text[m.end : nxt.start] == " "
+            and any(ch.isdigit() for ch in nxt.text)
+        ):
+            mentions[i + 1] = Mention(m.start, nxt.end, "WEAPON", nxt.name, text[m.start : nxt.end])
+            continue
+        out.append(m)
+    return out
 
 
 def _numbered(text: str, mentions: list[Mention]) -> list[Mention]:

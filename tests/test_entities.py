@@ -276,7 +276,7 @@ def test_plural_class_names_agreements_numbered_pipelines_and_places_in_places()
     assert {"Power of Siberia 2", "Nord Stream 2"} <= numbered, numbered
 
 
-@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 21)])
+@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 22)])
 def test_later_holdouts_score_as_reported(holdout: str) -> None:
     """Each written after the changes the one before it prompted, and measured first as it came (README);
     the rules and list entries each showed missing came after, so these floors only catch regressions."""
@@ -533,10 +533,7 @@ def test_what_the_sixteenth_holdout_showed() -> None:
     weapons = names(text, "WEAPON")
     assert {"Admiral Levchenko", "Knyaz Pozharsky", "Imperator Aleksandr III", "9M727", "Koksan"} <= weapons
     assert "2Q23" not in weapons
-    assert (
-        names("The Yakutia, a nuclear icebreaker, sails; the Admiral Kuznetsov, a carrier, does not.", "WEAPON")
-        == set()
-    )
+    assert names("The Yakutia, a nuclear icebreaker, sails; the Polar Dawn, a carrier, does not.", "WEAPON") == set()
     assert names(text, "PERSON") == set()
     assert "Conflict Armament Research" in names(text, "ORG")
     assert "International Lunar Research" not in names(text, "ORG")
@@ -574,7 +571,7 @@ def test_what_the_eighteenth_holdout_showed() -> None:
         "to protect the Bushehr plant, and offered the Checkmate light fighter. Two VVER-1200 power units."
     )
     weapons = names(text, "WEAPON")
-    assert {"AL-41F1S", "HQ-9/P", "Pantsir-S1", "Checkmate"} <= weapons
+    assert {"AL-41F1S", "HQ-9/P", "Pantsir", "Su-75 Checkmate"} <= weapons  # the last two by their listed names
     assert "41F1S" not in weapons and "VVER-1200" not in weapons
     assert "Bushehr" in names(text, "PLACE")
 
@@ -605,3 +602,32 @@ def test_what_the_twentieth_holdout_showed() -> None:
     orgs = names(text, "ORG")
     assert {"Otkritie", "Raex", "Nkr Rating", "Rybar", "Digital Forensic Research Lab", "Fitch Ratings"} <= orgs
     assert "Monday" not in orgs and "Roman Abramovich" not in orgs
+
+
+def test_twenty_first_holdout_shapes() -> None:
+    """Found by the twenty-first holdout: an apostrophe inside a word, ports in pairs, who has a chairman
+    or operates things, a railway set off by what it is, a maker's city before a model number."""
+    text = (
+        "Trains from Xi'an reach the ports of Kuryk and Bautino. Tengri Zholy, the national railway, carries "
+        "the rest; Nurlan Abenov, chairman of Altyn Trans, said Baltic Cargo, which operates the ferries, "
+        "buys from Qazaq Instruments and Steppe Express. The guardian of the deal is Moscow. The Xian Y-20 "
+        "and the Shenyang J-11B flew."
+    )
+    found = extract(text)
+    assert "Xi Jinping" not in names(text, "PERSON")
+    assert {"Xi'an", "Kuryk", "Bautino", "Moscow"} <= names(text, "PLACE")
+    assert {"Tengri Zholy", "Altyn Trans", "Baltic Cargo", "Qazaq Instruments", "Steppe Express"} <= names(text, "ORG")
+    assert "The Guardian" not in names(text, "ORG")
+    assert not {"Xian", "Shenyang"} & names(text, "PLACE")
+    weapons = {m.text: m.name for m in found if m.type == "WEAPON"}
+    assert weapons["Xian Y-20"] == "Y-20" and weapons["Shenyang J-11B"] == "J-11B"
+    # a ship named after an admiral is listed now, and no longer a person "Kuznetsov"
+    assert names("The Admiral Kuznetsov sailed to Syria.", "PERSON") == set()
+
+
+def test_a_name_with_an_apostrophe_needs_it_in_lowercased_text() -> None:
+    filler = "the talks went on for hours and nothing was agreed by anyone present there " * 4
+    text = filler + "president xi an ally of moscow flew to xi'an and then to beijing"
+    assert is_lowercased(text)
+    places = [m for m in extract(text) if m.type == "PLACE" and m.name == "Xi'an"]
+    assert [m.text for m in places] == ["xi'an"]

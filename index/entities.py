@@ -323,9 +323,10 @@ _SHIP_NAMED = re.compile(
 _SHIP_APPOSITIVE = re.compile(
     rf"\b[Tt]he[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+an?[ ]+(?:[\w-]+[ ]+){{0,4}}?{_SHIP_KINDS}\b"
 )
-# "Two Borei-A submarines, the Knyaz Pozharsky and the Imperator Aleksandr III": ships after their kind.
+# "Two Borei-A submarines, the Knyaz Pozharsky and the Imperator Aleksandr III", "the corvettes
+# Sovershenny and Gromky": ships after their kind.
 _SHIPS_LISTED = re.compile(
-    rf"\b{_SHIP_KINDS}s,[ ]+the[ ]+(?P<a>{_CAP}(?:[ ]+{_CAP}){{0,3}})[ ]+and[ ]+the[ ]+"
+    rf"\b{_SHIP_KINDS}s(?:,[ ]+the)?[ ]+(?P<a>{_CAP}(?:[ ]+{_CAP}){{0,3}})[ ]+and[ ]+(?:the[ ]+)?"
     rf"(?P<b>{_CAP}(?:[ ]+{_CAP}){{0,3}})"
 )
 # "the Russian navy", "China's air force": a country's armed service, named in lower case.
@@ -904,6 +905,20 @@ _LOWER_ROLE = re.compile(
     r"\b(?:analyst|expert|economist|president|minister|premier|leader|governor|ambassador|spokesman|"
     r"spokeswoman|director|chairman|general|admiral|professor|researcher|journalist)[ ]$"
 )
+# "cnpc chairman dai houliang": a Chinese family name after a role, then a given name of one or two
+# pinyin syllables.
+_LOWER_CHINESE_PERSON = re.compile(r"\b(?=(?P<first>[a-z]{1,5})[ ](?P<last>[a-z]{2,10})\b)")
+_PINYIN_GIVEN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ong|ing|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u)){1,2}"
+)
+# English words shaped like pinyin that follow a name in a sentence ("president xi an ally", "minister
+# li came"): never a given name there.
+_ENGLISH_PINYIN = frozenset(
+    "a an in on he she her here we me be ye no go do so to ran run came made gave take make man men one some "
+    "come done gone more sure share same seen been being going saying making taking coming giving having "
+    "hoping sees saw".split()
+)
 # Not "-in" ("maria again", "anna within") nor "-ich" ("which"): English ends too many words so.
 _SURNAME_SHAPE = re.compile(r"(?:ov|ev|ova|eva|skiy|skaya|enko|yan|shvili|dze|yeva|vich|bekov)$|(?<!ri|us|is|es)ky$")
 # "the kazakh foreign ministry": a ministry by its portfolio, and the people's adjective before it.
@@ -922,6 +937,19 @@ def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int,
         if _SURNAME_SHAPE.search(last) or _LOWER_ROLE.search(text, max(0, match.start() - 14), match.start()):
             start, end = match.start("first"), match.end("last")
             name = f"{first} {last.capitalize()}"
+            known = gazetteer.lookup(name)
+            out.append((1, Mention(start, end, "PERSON", known.name if known else name, text[start:end])))
+    for match in _LOWER_CHINESE_PERSON.finditer(text):
+        family, given = match.group("first"), match.group("last")
+        if (
+            family.capitalize() in CHINESE_FAMILY_NAMES
+            and _PINYIN_GIVEN.fullmatch(given)
+            and given not in _ENGLISH_PINYIN
+            and given not in COMMON_WORDS
+            and _LOWER_ROLE.search(text, max(0, match.start() - 14), match.start())
+        ):
+            start, end = match.start("first"), match.end("last")
+            name = f"{family.capitalize()} {given.capitalize()}"
             known = gazetteer.lookup(name)
             out.append((1, Mention(start, end, "PERSON", known.name if known else name, text[start:end])))
     for match in _LOWER_MINISTRY.finditer(text):

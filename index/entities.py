@@ -149,14 +149,16 @@ _ORG = re.compile(
 )  # "Corp." ends with its dot
 _ORG_DESCRIBED = re.compile(
     r"\b(?:company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
-    rf"conglomerate|carrier|lender|maker|exporter|think tank|news agency)[ ]+(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})"
+    r"conglomerate|carrier|lender|maker|exporter|think tank|news agency|subsidiary|affiliate)[ ]+"
+    rf"(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})"
 )
 _ORG_NOUNS = (
     r"company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
     r"conglomerate|carrier|lender|maker|carmaker|automaker|exporter|importer|trader|insurer|developer|"
     r"think tank|news agency|fund|miner|shipbuilder|shipping line|start-up|startup|subsidiary|holding|"
     r"consortium|joint venture|venture|cooperative|lobby group|trade body|chipmaker|think tank|consultancy|"
-    r"national railway|state railway|railway company|railway operator|airline|regulator|utility"
+    r"national railway|state railway|railway company|railway operator|airline|regulator|utility|smelter|"
+    r"steelmaker"
 )
 # "Karlygash Group, a Kazakh-Russian investment firm", "Tordan, a Shenzhen trader": an organisation
 # set off by what it is.
@@ -200,6 +202,9 @@ _PLACE = re.compile(rf"{_AT_CAPITAL}(?P<name>(?:{_CAP}[ ]+){{1,4}}(?:{_PLACE_SUF
 _PLACE_NAMED = re.compile(
     r"\b(?:port|city|town|village|region|province|island|district|oblast|capital|harbou?r|base|airbase)[ ]+of[ ]+"
     rf"(?P<name>(?:St\.[ ]+)?{_U}[\w'-]*(?:[ ]+{_U}[\w'-]*){{0,2}})"  # no dots: a name ends with its sentence
+    # "residents of Solton-Sary", "the outskirts of Kherson": who lives in a place, and its edges
+    r"|\b(?i:residents|inhabitants|villagers|mayor|outskirts|suburbs)[ ]+of[ ]+"
+    rf"(?P<lived>{_U}[\w'-]*(?:[ ]+{_U}[\w'-]*)?)"
     # "the ports of Aktau and Kuryk": two places after a plural kind
     rf"|\b(?:ports|cities|towns|villages|regions|provinces|islands|districts|harbou?rs|bases)[ ]+of[ ]+"
     rf"(?P<a>{_U}[\w'-]*(?:[ ]+{_U}[\w'-]*)?)[ ]+and[ ]+(?P<b>{_U}[\w'-]*(?:[ ]+{_U}[\w'-]*)?)"
@@ -211,7 +216,8 @@ _SITE = re.compile(
     r"(?:mine|field|oilfield|deposit|terminal|refinery|shipyard|airbase|air base|naval base|power plant|"
     r"nuclear plant|dam|spaceport|cosmodrome|special economic zone|economic zone|industrial park|free port|"
     r"region|river|valley|district|basin|yard|railway bridge|road bridge|bridge|tunnel|plant|factory|province|"
-    r"oblast|krai|county|prefecture|governorate)\b"
+    r"oblast|krai|county|prefecture|governorate|launch site|test site|testing ground|proving ground|"
+    r"launch cent(?:er|re))\b"
 )
 # "the Bruegel think tank", "the Interfax news agency": an organisation named before what it is.
 _ORG_KIND = re.compile(
@@ -658,7 +664,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 add(kind, match, "a")
                 add(kind, match, "b")
                 continue
-            group = next(g for g in ("name", "shown", "agreed", "which") if match.groupdict().get(g))
+            group = next(g for g in ("name", "shown", "agreed", "which", "lived") if match.groupdict().get(g))
             name = match.group(group)
             if pattern is _ORG_MAKER and name.split()[0] in GIVEN_NAMES:
                 continue  # "designed by Mikhail Kalashnikov": a person
@@ -808,7 +814,8 @@ _ANCHORS = {
         "port of", "city of", "town of", "village of", "region of", "province of", "island of", "district of",
         "oblast of", "capital of", "harbor of", "harbour of", "base of", "airbase of", "ports of", "cities of",
         "towns of", "villages of", "regions of", "provinces of", "islands of", "districts of", "harbors of",
-        "harbours of", "bases of",
+        "harbours of", "bases of", "residents of", "inhabitants of", "villagers of", "mayor of", "outskirts of",
+        "suburbs of",
     ),
     _EVENT_OF: (
         "treaty o", "battle o", "siege o", "declaration o", "convention o", "protocol o", "congress o",
@@ -825,7 +832,7 @@ _ANCHORS = {
         "cosmodrome", "zone", "park", "port", "region", "river", "valley", "district", "basin", "yard", "bridge",
         "province", "oblast", "krai",
         "county", "prefecture", "governorate",
-        "tunnel",
+        "tunnel", "site", "ground", "launch cent",
     ),
     _EVENT_BEFORE_KIND: (
         "incident", "parade", "massacre", "uprising", "rebellion", "revolution", "crisis", "clashes", "airshow",
@@ -1017,6 +1024,11 @@ _PLACE_IN_PLACE = re.compile(
     rf"\b(?:at|near|in)[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)[ ]+(?:in|on)[ ]+"
     rf"(?P<b>{_U}[\w’'-]+(?:[ ]{_U}[\w’'-]+)?)"
 )
+# "the smelter at Tursunzoda", "a depot outside Tikhoretsk": where a facility stands.
+_FACILITY_AT = re.compile(
+    r"\b(?:plant|smelter|factory|mine|refinery|terminal|base|airbase|depot|port|shipyard|yard|facility|camp|"
+    rf"arsenal)[ ]+(?:at|near|outside)[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])"
+)
 # "near Dokdo": a name no list holds, placed by where something happened.
 _NEAR = re.compile(rf"\bnear[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])")
 # "Huawei, Zoomlion and BelGee": three or more names in a list, each one or a few capitalised words.
@@ -1034,14 +1046,16 @@ _NUMBERED = re.compile(r"[ -](?P<n>[2-9])(?![\w.,-]\w)")
 
 def _places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name nothing else recognised, paired with a known place by "between ... and" or "from ... to",
-    placed in one ("at X in Y"), or where something is ("near X"), is a place."""
-    if "between " not in text and "from " not in text and " in " not in text and "near " not in text:
+    placed in one ("at X in Y"), where something is ("near X") or where a facility stands ("the smelter at
+    X"), is a place."""
+    if not any(word in text for word in ("between ", "from ", " in ", "near ", " at ", "outside ")):
         return mentions
     by_span = {(m.start, m.end): m for m in mentions}
     taken = _Taken(mentions)
     added: list[Mention] = []
     pairs = [(m, "b", "a") for m in _PLACE_IN_PLACE.finditer(text)]  # the place is the one after "in"
     pairs += [(m, "", "a") for m in _NEAR.finditer(text)] if "near " in text else []
+    pairs += [(m, "", "a") for m in _FACILITY_AT.finditer(text)]
     pairs += [(m, known, other) for m in _PLACE_PAIR.finditer(text) for known, other in (("a", "b"), ("b", "a"))]
     for match, known, other in pairs:
         partner = by_span.get(match.span(known)) if known else None

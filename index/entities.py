@@ -681,6 +681,14 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 continue  # "International Lunar Research Station": the name goes on past the loose word
             if pattern is _EVENT and (drills := _DRILLS_OF.match(name)) and lookup(drills.group("who")):
                 continue  # "Baltic Fleet Drills": what a known fleet or country does, not a named event
+            if (
+                pattern is _EVENT
+                and text[match.start() - 1 : match.start()] in ('"', "“")
+                and _QUOTE_END.match(text, match.end())
+            ):
+                continue  # "Chip War", in quotation marks: the title of a book or a film
+            if pattern is _ORG and _SHIPS_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "tankers such as the Asya Energy": a ship's name, not its owner
             if pattern is _ORG_OF and " and " in name and lookup(name.split(" and ", 1)[1]):
                 # "the Bank of China and Gazprom": two names, not one
                 add_span(kind, match.start(group), match.start(group) + name.index(" and "))
@@ -774,6 +782,11 @@ def _word_start(text: str, at: int) -> int:
 
 # Suffixes that are also words inside longer names: they end a name only where no capital follows.
 _LOOSE_SUFFIXES = frozenset({"Research", "Energy", "Maritime"})
+_QUOTE_END = re.compile(r"[,.]?[\"”]")
+_SHIPS_BEFORE = re.compile(
+    r"\b(?i:tankers?|vessels?|ships?|freighters?)(?:,|[ ]+such[ ]+as|[ ]+including|[ ]+named|[ ]+called)?"
+    r"[ ]+(?:the[ ]+)?$"
+)
 _CAPITAL_NEXT = re.compile(r"[ ]+[A-Z]")
 _DRILLS_OF = re.compile(r"(?P<who>.+?)[ ]+(?:Drills?|Exercises?|Manoeuvres|Maneuvers)$")
 # Organisation suffixes that are also verbs or loose words: in a title-case headline they end no name.
@@ -1027,7 +1040,8 @@ _PLACE_IN_PLACE = re.compile(
 # "the smelter at Tursunzoda", "a depot outside Tikhoretsk": where a facility stands.
 _FACILITY_AT = re.compile(
     r"\b(?:plant|smelter|factory|mine|refinery|terminal|base|airbase|depot|port|shipyard|yard|facility|camp|"
-    rf"arsenal)[ ]+(?:at|near|outside)[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])"
+    r"arsenal|reactor|plants|factories|mines|refineries|terminals|bases|depots|reactors|facilities)[ ]+"
+    rf"(?:at|near|outside)[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])"
 )
 # "near Dokdo": a name no list holds, placed by where something happened.
 _NEAR = re.compile(rf"\bnear[ ]+(?P<a>{_U}{_LO}[\w’'-]*(?:[ ]{_U}{_LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])")

@@ -276,7 +276,7 @@ def test_plural_class_names_agreements_numbered_pipelines_and_places_in_places()
     assert {"Power of Siberia 2", "Nord Stream 2"} <= numbered, numbered
 
 
-@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 24)])
+@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 25)])
 def test_later_holdouts_score_as_reported(holdout: str) -> None:
     """Each written after the changes the one before it prompted, and measured first as it came (README);
     the rules and list entries each showed missing came after, so these floors only catch regressions."""
@@ -653,3 +653,16 @@ def test_twenty_third_holdout_shapes() -> None:
     )
     assert {"Kok-Jar", "Tursunkul", "Tamdy", "Bekabad"} <= names(text, "PLACE")
     assert {"Zarafshan Metals", "Kumbel"} <= names(text, "ORG")
+
+
+def test_twenty_fourth_holdout_shapes() -> None:
+    """Found by the twenty-fourth holdout: where reactors stand, a book's title in quotation marks,
+    a ship's name that ends like a company's."""
+    text = (
+        'Rosatom fuels the fast reactors at Xiapu. Chris Miller, the author of "Chip War", spoke. '
+        "Tankers such as the Asya Energy went dark. Carriers such as Pobeda Airlines flew."
+    )
+    assert "Xiapu" in names(text, "PLACE")
+    assert "Chip War" not in names(text, "EVENT")
+    assert "Asya Energy" not in names(text, "ORG")
+    assert "Pobeda Airlines" in names(text, "ORG")

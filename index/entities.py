@@ -290,8 +290,9 @@ _ORG_RUN = re.compile(
 _ORG_LED = re.compile(
     r"\b(?:chairman|chairwoman|chief executive|CEO|managing director|general director|director general)[ ]+of[ ]+"
     rf"(?:the[ ]+)?(?P<name>{_CAP}(?:[ ]+(?:{_CONNECT}[ ]+)?{_CAP}){{0,4}})"
-    rf"|{_AT_CAPITAL}(?P<which>{_CAP}(?:[ ]+{_CAP}){{0,3}}),[ ]+which[ ]+(?:operates|owns|employs|manufactures)\b"
 )
+_WHICH_OWNS = re.compile(r",[ ]+which[ ]+(?:operates|owns|employs|manufactures)\b")  # found first, the name back
+_WHICH_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,3}})$")
 # "the Treaty of Nerchinsk", "the Battle of Stalingrad": an event named before "of".
 _EVENT_OF = re.compile(
     r"\b(?P<name>(?:Treaty|Battle|Siege|Declaration|Convention|Protocol|Congress|Conference|Agreement|Accord|"
@@ -664,7 +665,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 add(kind, match, "a")
                 add(kind, match, "b")
                 continue
-            group = next(g for g in ("name", "shown", "agreed", "which", "lived") if match.groupdict().get(g))
+            group = next(g for g in ("name", "shown", "agreed", "lived") if match.groupdict().get(g))
             name = match.group(group)
             if pattern is _ORG_MAKER and name.split()[0] in GIVEN_NAMES:
                 continue  # "designed by Mikhail Kalashnikov": a person
@@ -693,7 +694,10 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 # "the Bank of China and Gazprom": two names, not one
                 add_span(kind, match.start(group), match.start(group) + name.index(" and "))
                 continue
-            add(kind, match, group, priority=2 if pattern is _ORG_LED else 1)  # over "said Baltic Cargo, which …"
+            add(kind, match, group)
+    for which in _WHICH_OWNS.finditer(text) if "which " in lowered else ():
+        if named := _name_before(text, which.start(), _WHICH_NAME, 60):
+            add("ORG", named, priority=2)  # over a person "said Baltic Cargo, which operates …"
     for kind_word in _WEAPON_KIND.finditer(text) if _worth_running(_WEAPON_KIND, lowered) else ():
         named = _WEAPON_BEFORE_KIND.search(text, max(0, kind_word.start() - 90), kind_word.start())
         if named is None:
@@ -855,7 +859,7 @@ _ANCHORS = {
     _OPERATION: ("operation",),
     _ORG_LED: (
         "chairman of", "chairwoman of", "chief executive of", "ceo of", "managing director of", "general director of",
-        "director general of", "which operates", "which owns", "which employs", "which manufactures",
+        "director general of",
     ),
     _ARMED_SERVICE: ("navy", "army", "air force", "coast guard"),
     _SHIP_NAMED: (

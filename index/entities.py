@@ -193,6 +193,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
     for pattern in (grammar.PERSON_SAID, grammar.SAID_PERSON, grammar.PERSON_OF_INSTITUTION):
         for match in pattern.finditer(text):
             add("PERSON", match)
+            if match.groupdict().get("other"):  # "X Y and A B of the … Center": both of it
+                add("PERSON", match, "other")
     for match in grammar.GIVEN_THEN_NAME.finditer(text):
         first, last = match.group("first"), match.group("last")
         a_name = (first in GIVEN_NAMES or first in CHINESE_FAMILY_NAMES) and last not in NOT_SURNAMES
@@ -342,7 +344,18 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
     for kind_words, kind, window in ((grammar.ORG_KIND, "ORG", 60), (grammar.SITE, "PLACE", 80)):
         for kind_word in kind_words.finditer(text) if grammar.worth_running(kind_words, lowered) else ():
             named = _name_before(text, kind_word.start(), grammar.SITE_NAME, window)
-            if named and not grammar.ADJECTIVE_SHAPE.search(named.group("name")):
+            if (
+                named is None
+                or grammar.ADJECTIVE_SHAPE.search(named.group("name"))
+                or grammar.LEADING_NOISE.sub("", named.group("name")) in grammar.DEMONYMS
+            ):
+                continue
+            ends = re.split(r"[-–]", named.group("name"))
+            if len(ends) > 1 and all((known := lookup(end)) and known.type == "PLACE" for end in ends):
+                continue  # "the China-Kyrgyzstan-Uzbekistan railway": the places the lists know, each
+            if kind_word.group().rsplit(None, 1)[-1] in _LINES:
+                add_span(kind, named.start("name"), kind_word.end())  # "the Rasht–Astara railway" whole
+            else:
                 add(kind, named)
     for match in grammar.PLACE_SHAPE.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
@@ -376,6 +389,8 @@ def _word_start(text: str, at: int) -> int:
 
 # Suffixes that are also words inside longer names: they end a name only where no capital follows.
 _LOOSE_SUFFIXES = frozenset({"Research", "Energy", "Maritime"})
+# A line between places is named with its kind word: "the Rasht–Astara railway", "the Druzhba pipeline".
+_LINES = frozenset({"railway", "railroad", "pipeline", "bridge", "tunnel"})
 _QUOTE_END = re.compile(r"[,.]?[\"”]")
 _SHIPS_BEFORE = re.compile(
     r"\b(?i:tankers?|vessels?|ships?|freighters?)(?:,|[ ]+such[ ]+as|[ ]+including|[ ]+named|[ ]+called)?"

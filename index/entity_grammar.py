@@ -29,6 +29,7 @@ TITLES = (
     r"Spokesman|Spokeswoman|Spokesperson|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|"
     r"[Aa]nalyst|[Ee]xpert|[Ss]cholar|[Rr]esearcher|[Jj]ournalist|[Ee]conomist|[Hh]istorian|[Oo]fficial|"
     r"[Dd]iplomat|spokesman|spokeswoman|[Cc]ommentator|head|leader|counterpart|colleague|deputy|[Ff]ellow|"
+    r"[Aa]dviser|[Aa]dvisor|"
     # in lower case too ("sending foreign minister Subrahmanyam Jaishankar"): a name must follow
     r"(?:prime |foreign |defen[cs]e |finance |economy |energy |deputy |vice )?(?:minister|premier)|president|"
     r"governor|mayor|ambassador|envoy|general|admiral|commander)"
@@ -50,7 +51,8 @@ LO = f"[{LOWER}]"
 # Every repetition in these patterns is bounded: an unbounded one, tried from each capital of a long
 # run of capitals, hyphens or commas, costs time quadratic in the run ("calm under bad input").
 NAME_WORD = rf"{U}[{UPPER}{LOWER}\-]{{1,40}}(?![’'][a-z])"
-NAME = rf"{NAME_WORD}(?:[ ]+(?:[A-Z]\.[ ]+)?{NAME_WORD}){{0,2}}"
+# Initials may open a name: "H.R. McMaster", "J. D. Vance".
+NAME = rf"(?:[A-Z]\.(?:[ ]?[A-Z]\.){{0,2}}[ ]?)?{NAME_WORD}(?:[ ]+(?:[A-Z]\.[ ]+)?{NAME_WORD}){{0,2}}"
 PERSON_AFTER_TITLE = re.compile(rf"\b{TITLES}[ ]+(?:of {U}{LO}+[ ]+)?(?P<name>{NAME})")
 PERSON_PAIR_AFTER_TITLE = re.compile(rf"\b(?:Presidents|Ministers|leaders)[ ]+(?P<a>{NAME})[ ]+and[ ]+(?P<b>{NAME})")
 # "said Maria Snegovaya of ...", "according to Ulf Laessing": a name after the verb of saying.
@@ -116,7 +118,8 @@ PERSON_SAID = re.compile(
 )
 # "work by Marc Lanteigne of the University of Tromsø": a name before where the person works.
 PERSON_OF_INSTITUTION = re.compile(
-    rf"\b(?!(?:The|A|An|Its|Their)[ ])(?P<name>{NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{NAME_WORD})"
+    rf"\b(?!(?:The|A|An|Its|Their)[ ])(?:(?P<other>{NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{NAME_WORD})[ ]+and[ ]+)?"
+    rf"(?P<name>{NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{NAME_WORD})"
     rf"[ ]+(?:of|at|from)[ ]+the[ ]+(?:{CAP}[ ]+){{0,4}}"
     r"(?:University|Institute|Center|Centre|Foundation|Endowment|Council|School|Academy|Society|College)\b"
 )
@@ -132,7 +135,7 @@ ORG_SUFFIX = (
     r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
     r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|"
     r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement|Research|"
-    r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory|Instruments|Express"
+    r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory|Instruments|Express|Aviation"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 ORG = re.compile(
@@ -208,7 +211,7 @@ SITE = re.compile(
     r"nuclear plant|dam|spaceport|cosmodrome|special economic zone|economic zone|industrial park|free port|"
     r"region|river|valley|district|basin|yard|railway bridge|road bridge|bridge|tunnel|plant|factory|province|"
     r"oblast|krai|county|prefecture|governorate|launch site|test site|testing ground|proving ground|"
-    r"launch cent(?:er|re))\b"
+    r"launch cent(?:er|re)|railway|railroad|pipeline)\b"
 )
 # "the Bruegel think tank", "the Interfax news agency": an organisation named before what it is.
 ORG_KIND = re.compile(
@@ -221,6 +224,13 @@ EXERCISE_AFTER_KIND = re.compile(
 )
 # "the Far Eastern region", "the Arctic region": adjectives before a kind word are not its name.
 ADJECTIVE_SHAPE = re.compile(r"(?:ian|ean|ese|ish|ern|ic)$")  # not "-an": Jiangnan, Sudan, Taiwan
+# Demonyms of other shapes: "a Kazakh uranium mine" names no place "Kazakh".
+DEMONYMS = frozenset(
+    "Kazakh Uzbek Tajik Kyrgyz Kirghiz Turkmen Mongol Buryat Tatar Bashkir Chechen Uyghur Uighur Tibetan Azeri "
+    "Azerbaijani Afghan Pakistani Bangladeshi Nepali Thai Lao Khmer Burmese Iraqi Israeli Saudi Emirati Qatari "
+    "Kuwaiti Omani Yemeni Czech Slovak Serb Croat Dutch Greek Swiss Sami Inuit Yakut Evenk Chukchi Turkic Slav "
+    "Cossack Manchu Han Hui".split()
+)
 # Joined by spaces, or by an en dash between the two ends of a bridge or line ("Nizhneleninskoye–Tongjiang").
 SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{CAP}(?:(?:[ ]+|–){CAP}){{0,2}})$")
 # Words shaped like the region's place names: Minsk, Kaliningrad, Uzbekistan, Sevastopol, Yekaterinburg.
@@ -482,7 +492,7 @@ ANCHORS = {
         "cosmodrome", "zone", "park", "port", "region", "river", "valley", "district", "basin", "yard", "bridge",
         "province", "oblast", "krai",
         "county", "prefecture", "governorate",
-        "tunnel", "site", "ground", "launch cent",
+        "tunnel", "site", "ground", "launch cent", "railway", "railroad", "pipeline",
     ),
     EVENT_BEFORE_KIND: (
         "incident", "parade", "massacre", "uprising", "rebellion", "revolution", "crisis", "clashes", "airshow",

@@ -108,6 +108,9 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> lis
 _SHOUTED_BEFORE = re.compile(r"\b[A-Z]{2,}[ ]$")
 _WORD_GOES_ON = re.compile(r"[’'](?![sS]\b)[A-Za-z]")  # "Xi'an", "O'Neill", not the possessive "Xi's"
 _INNER_APOSTROPHE = re.compile(r"\w[’']\w")
+_WEAPON_KIND_AFTER = re.compile(
+    r"[ ](?:missiles?|batter(?:y|ies)|launchers?|systems?|drones?|rockets?|interceptors?|air defen[cs]e)\b"
+)
 _SHOUTED_AFTER = re.compile(r"[ ][A-Z]{2,}\b")
 
 
@@ -134,6 +137,8 @@ def _acceptable(
     if lowercase:
         if len(form) > 1 or form[0] not in grammar.COMMON_WORDS:
             return True
+        if entry.type == "WEAPON" and _WEAPON_KIND_AFTER.match(text, start + len(surface)):
+            return True  # "two patriot batteries", "stinger missiles": a system before its kind
         # An ordinary word counts only after a title, or where the full name is in the text too.
         before = text[max(0, start - 25) : start].lower()
         if re.search(r"\b(?:mr|mrs|ms|dr|president|minister|premier|general)\s*$", before):

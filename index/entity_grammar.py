@@ -18,7 +18,7 @@ COMMON_WORDS = frozenset(
     "blank sands may march lee long young rich bush miller bal kilo amur west moon li abe us un ap rt "
     "mao deng kim wang geng antonov lukin august june turkey chad jordan georgia wagner sputnik chevron "
     "who cis fed sber rbc gru visa mir ford shell telegram apple meta micron politico argus onyx grad checkmate "
-    "javelin patriot tomahawk harpoon stinger switchblade aegis trident neptune intel dell".split()
+    "javelin patriot tomahawk harpoon stinger switchblade aegis trident neptune intel dell lancet".split()
 )
 TITLES = (
     r"(?:Deputy |Vice |First Deputy |Former |former |Acting )?(?:Prime Minister|Foreign Minister|Defen[cs]e Minister|"
@@ -232,7 +232,8 @@ DEMONYMS = frozenset(
     "Cossack Manchu Han Hui".split()
 )
 # Joined by spaces, or by an en dash between the two ends of a bridge or line ("Nizhneleninskoye–Tongjiang").
-SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{CAP}(?:(?:[ ]+|–){CAP}){{0,2}})$")
+# A numbered site: "the Dushanbe-2 power plant".
+SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{CAP}(?:(?:[ ]+|–){CAP}){{0,2}}|{U}{LO}+-\d{{1,2}})$")
 # Words shaped like the region's place names: Minsk, Kaliningrad, Uzbekistan, Sevastopol, Yekaterinburg.
 # Trusted least (any named entity over the same words wins), and never the last word of a longer name.
 PLACE_SHAPE = re.compile(

@@ -156,7 +156,7 @@ def _acceptable(
     # An organisation's or a weapon's two-word name is capitalised at both ends: "The guardian" opening a
     # sentence is not the newspaper, "Russian railways" not Russian Railways (places are written "the
     # Diaoyu islands" too).
-    if entry.type == "PLACE" or len(form) != 2 or " " not in alias:
+    if entry.type not in ("ORG", "WEAPON") or len(form) != 2 or " " not in alias:
         return True
     return not (alias.rsplit(None, 1)[-1][:1].isupper() and surface.rsplit(None, 1)[-1][:1].islower())
 
@@ -269,6 +269,12 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 and _CAPITAL_NEXT.match(text, match.end())
             ):
                 continue  # "International Lunar Research Station": the name goes on past the loose word
+            if (
+                pattern is grammar.EVENT_BEFORE_KIND
+                and name.endswith(" war")
+                and (grammar.ADJECTIVE_SHAPE.search(name[:-4]) or name[:-4] in grammar.DEMONYMS)
+            ):
+                continue  # "the Russian war" is no name; the named ones ("the Korean war") are listed
             if pattern is grammar.EVENT and (drills := _DRILLS_OF.match(name)) and lookup(drills.group("who")):
                 continue  # "Baltic Fleet Drills": what a known fleet or country does, not a named event
             if (

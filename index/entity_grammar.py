@@ -119,8 +119,8 @@ PERSON_SAID = re.compile(
 # "work by Marc Lanteigne of the University of Tromsø": a name before where the person works.
 PERSON_OF_INSTITUTION = re.compile(
     rf"\b(?!(?:The|A|An|Its|Their)[ ])(?:(?P<other>{NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{NAME_WORD})[ ]+and[ ]+)?"
-    rf"(?P<name>{NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{NAME_WORD})"
-    rf"[ ]+(?:of|at|from)[ ]+the[ ]+(?:{CAP}[ ]+){{0,4}}"
+    rf"(?P<name>{NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{NAME_WORD})"  # "of Harvard University", "of King's College"
+    rf"[ ]+(?:of|at|from)[ ]+(?:the[ ]+)?(?:(?:{CAP}|{U}\w*[’']s)[ ]+){{0,4}}"
     r"(?:University|Institute|Center|Centre|Foundation|Endowment|Council|School|Academy|Society|College)\b"
 )
 ORG_SUFFIX = (
@@ -304,7 +304,7 @@ EVENT_OF = re.compile(
 # after "the" (a demonym alone is no name: "the Russian offensive" is not one).
 EVENT_KIND = (
     r"incident|parade|massacre|uprising|rebellion|revolution|crisis|clashes|airshow|air show|expo|games|olympics|"
-    r"referendum|accords?"
+    r"referendum|accords?|war"
 )
 EVENT_NAME_BEFORE = rf"{CAP}(?:[ ]+{CAP}){{0,3}}(?:[ ](?:19|20)\d{{2}})?"
 EVENT_BEFORE_KIND = re.compile(
@@ -498,7 +498,7 @@ ANCHORS = {
     EVENT_BEFORE_KIND: (
         "incident", "parade", "massacre", "uprising", "rebellion", "revolution", "crisis", "clashes", "airshow",
         "air show", "expo", "exhibition", "fair", "games", "olympics", "referendum", "accord", "agreement", "treaty",
-        "memorandum", "pact",
+        "memorandum", "pact", "war",
     ),
     OPERATION: ("operation",),
     ORG_LED: (
@@ -590,6 +590,11 @@ FACILITY_AT = re.compile(
     r"\b(?:plant|smelter|factory|mine|refinery|terminal|base|airbase|depot|port|shipyard|yard|facility|camp|"
     r"arsenal|reactor|plants|factories|mines|refineries|terminals|bases|depots|reactors|facilities)[ ]+"
     rf"(?:at|near|outside)[ ]+(?P<a>{U}{LO}[\w’'-]*(?:[ ]{U}{LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])"
+)
+# "the G20 summit in Bali", "talks in Astana": where a meeting, a drill or a protest is held.
+HELD_IN = re.compile(
+    r"\b(?:summit|conference|forum|meeting|talks|visit|exercises?|drills?|parade|ceremony|rally|protests?)[ ]+in[ ]+"
+    rf"(?P<a>{U}{LO}[\w’'-]*(?:[ ]{U}{LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])"
 )
 # "near Dokdo": a name no list holds, placed by where something happened.
 NEAR = re.compile(rf"\bnear[ ]+(?P<a>{U}{LO}[\w’'-]*(?:[ ]{U}{LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])")

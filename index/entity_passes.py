@@ -83,6 +83,7 @@ def places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
     pairs = [(m, "b", "a") for m in grammar.PLACE_IN_PLACE.finditer(text)]  # the place is the one after "in"
     pairs += [(m, "", "a") for m in grammar.NEAR.finditer(text)] if "near " in text else []
     pairs += [(m, "", "a") for m in grammar.FACILITY_AT.finditer(text)]
+    pairs += [(m, "", "a") for m in grammar.HELD_IN.finditer(text)]
     pairs += [(m, known, other) for m in grammar.PLACE_PAIR.finditer(text) for known, other in (("a", "b"), ("b", "a"))]
     for match, known, other in pairs:
         partner = by_span.get(match.span(known)) if known else None

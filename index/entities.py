@@ -20,6 +20,7 @@ from index import entity_grammar as grammar
 from index.entity_passes import (
     Mention,
     Taken,
+    capitalised_words,
     headline_lines,
     link_surnames,
     list_parts,
@@ -56,10 +57,11 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     else:
         found += _lowercase_rule_mentions(text, gazetteer)
     chosen = _resolve_overlaps(found)
-    chosen = link_surnames(text, chosen, lowercase)
-    if not lowercase:
+    capitals = None if lowercase else capitalised_words(text)  # looked up by two passes: found once
+    chosen = link_surnames(text, chosen, capitals)
+    if capitals is not None:
         chosen = listed_with_known(text, places_by_company(text, chosen), headlines)
-        chosen = repeated(text, numbered(text, makers_of_models(text, chosen)))
+        chosen = repeated(text, numbered(text, makers_of_models(text, chosen)), capitals)
         chosen = not_only_in_headlines(text, chosen, gazetteer, headlines)
     if not gazetteer.ignored:
         return chosen
@@ -132,7 +134,12 @@ def _acceptable(
     start: int,
     full_names_present: set[str],
 ) -> bool:
-    if _INNER_APOSTROPHE.search(alias) and not _INNER_APOSTROPHE.search(surface) and not alias.endswith(("'s", "’s")):
+    if (
+        ("'" in alias or "’" in alias)
+        and _INNER_APOSTROPHE.search(alias)
+        and not _INNER_APOSTROPHE.search(surface)
+        and not alias.endswith(("'s", "’s"))
+    ):
         return False  # "Xi'an" needs its apostrophe: "president xi an ally" in a scrape is no city
     if lowercase:
         if len(form) > 1 or form[0] not in grammar.COMMON_WORDS:
@@ -198,8 +205,10 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
     for pattern in (grammar.PERSON_SAID, grammar.SAID_PERSON, grammar.PERSON_OF_INSTITUTION):
         for match in pattern.finditer(text):
             add("PERSON", match)
-            if match.groupdict().get("other"):  # "X Y and A B of the … Center": both of it
-                add("PERSON", match, "other")
+            if pattern is grammar.PERSON_OF_INSTITUTION and (
+                other := grammar.PERSON_AND.search(text, max(0, match.start() - 60), match.start())
+            ):
+                add("PERSON", other)  # "X Y and A B of the … Center": both of it
     for match in grammar.GIVEN_THEN_NAME.finditer(text):
         first, last = match.group("first"), match.group("last")
         a_name = (first in GIVEN_NAMES or first in CHINESE_FAMILY_NAMES) and last not in NOT_SURNAMES

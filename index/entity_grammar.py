@@ -118,11 +118,13 @@ PERSON_SAID = re.compile(
 )
 # "work by Marc Lanteigne of the University of Tromsø": a name before where the person works.
 PERSON_OF_INSTITUTION = re.compile(
-    rf"\b(?!(?:The|A|An|Its|Their)[ ])(?:(?P<other>{NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{NAME_WORD})[ ]+and[ ]+)?"
+    rf"\b(?!(?:The|A|An|Its|Their)[ ])"
     rf"(?P<name>{NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{NAME_WORD})"  # "of Harvard University", "of King's College"
     rf"[ ]+(?:of|at|from)[ ]+(?:the[ ]+)?(?:(?:{CAP}|{U}\w*[’']s)[ ]+){{0,4}}"
     r"(?:University|Institute|Center|Centre|Foundation|Endowment|Council|School|Academy|Society|College)\b"
 )
+# "Richard Fontaine and Andrea Kendall-Taylor of the …": the other person, found back from the first.
+PERSON_AND = re.compile(rf"(?<![\w’'-])(?P<name>{NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{NAME_WORD})[ ]+and[ ]+$")
 ORG_SUFFIX = (
     r"Ministry|Center|Centre|Council|Institute|University|Bank|Corporation|Corp\.|Company|Organization|"
     r"Organisation|Agency|Committee|Party|Fund|Group|Association|Commission|Administration|Academy|"
@@ -585,15 +587,13 @@ PLACE_IN_PLACE = re.compile(
     rf"\b(?:at|near|in)[ ]+(?P<a>{U}{LO}[\w’'-]*(?:[ ]{U}{LO}[\w’'-]*)?)[ ]+(?:in|on)[ ]+"
     rf"(?P<b>{U}[\w’'-]+(?:[ ]{U}[\w’'-]+)?)"
 )
-# "the smelter at Tursunzoda", "a depot outside Tikhoretsk": where a facility stands.
-FACILITY_AT = re.compile(
-    r"\b(?:plant|smelter|factory|mine|refinery|terminal|base|airbase|depot|port|shipyard|yard|facility|camp|"
+# "the smelter at Tursunzoda", "a depot outside Tikhoretsk": where a facility stands; "the G20 summit in
+# Bali", "talks in Astana": where a meeting, a drill or a protest is held. One scan for both.
+PLACED_BY_KIND = re.compile(
+    r"\b(?:(?:plant|smelter|factory|mine|refinery|terminal|base|airbase|depot|port|shipyard|yard|facility|camp|"
     r"arsenal|reactor|plants|factories|mines|refineries|terminals|bases|depots|reactors|facilities)[ ]+"
-    rf"(?:at|near|outside)[ ]+(?P<a>{U}{LO}[\w’'-]*(?:[ ]{U}{LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])"
-)
-# "the G20 summit in Bali", "talks in Astana": where a meeting, a drill or a protest is held.
-HELD_IN = re.compile(
-    r"\b(?:summit|conference|forum|meeting|talks|visit|exercises?|drills?|parade|ceremony|rally|protests?)[ ]+in[ ]+"
+    r"(?:at|near|outside)|(?:summit|conference|forum|meeting|talks|visit|exercises?|drills?|parade|ceremony|rally|"
+    r"protests?)[ ]+in)[ ]+"
     rf"(?P<a>{U}{LO}[\w’'-]*(?:[ ]{U}{LO}[\w’'-]*)?)(?![\w’'-]|[ ]+[A-Z])"
 )
 # "near Dokdo": a name no list holds, placed by where something happened.

@@ -82,8 +82,7 @@ def places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     pairs = [(m, "b", "a") for m in grammar.PLACE_IN_PLACE.finditer(text)]  # the place is the one after "in"
     pairs += [(m, "", "a") for m in grammar.NEAR.finditer(text)] if "near " in text else []
-    pairs += [(m, "", "a") for m in grammar.FACILITY_AT.finditer(text)]
-    pairs += [(m, "", "a") for m in grammar.HELD_IN.finditer(text)]
+    pairs += [(m, "", "a") for m in grammar.PLACED_BY_KIND.finditer(text)]
     pairs += [(m, known, other) for m in grammar.PLACE_PAIR.finditer(text) for known, other in (("a", "b"), ("b", "a"))]
     for match, known, other in pairs:
         partner = by_span.get(match.span(known)) if known else None
@@ -216,7 +215,12 @@ def numbered(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def repeated(text: str, mentions: list[Mention]) -> list[Mention]:
+def capitalised_words(text: str) -> list[tuple[int, str]]:
+    """(start, word) of every capitalised word: what the repeated-name and surname passes both look up."""
+    return [(match.start(), match.group()) for match in grammar.CAPITALISED_WORD.finditer(text)]
+
+
+def repeated(text: str, mentions: list[Mention], capitals: list[tuple[int, str]]) -> list[Mention]:
     """A name found once is that entity wherever the text repeats it: "Sinotrans" named in a list,
     then alone; "Karlygash Group" set off by what it is, then as the subject of a sentence."""
     kinds = ("ORG", "PLACE", "EVENT", "WEAPON")
@@ -232,11 +236,10 @@ def repeated(text: str, mentions: list[Mention]) -> list[Mention]:
     taken = Taken(mentions)
     added = []
     after = 0
-    for word in grammar.CAPITALISED_WORD.finditer(text):
-        start = word.start()
-        if start < after or word.group() not in by_first or (start and text[start - 1] in "’'-"):
+    for start, word in capitals:
+        if start < after or word not in by_first or (start and text[start - 1] in "’'-"):
             continue
-        for name in by_first[word.group()]:
+        for name in by_first[word]:
             end = start + len(name)
             if text.startswith(name, start) and not (end < len(text) and (text[end].isalnum() or text[end] in "_’'-")):
                 if taken.free(start, end):  # not inside or across a mention already there
@@ -247,8 +250,9 @@ def repeated(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-def link_surnames(text: str, mentions: list[Mention], lowercase: bool) -> list[Mention]:
-    """A surname alone, or after Mr./Ms., is the full name met in the same document."""
+def link_surnames(text: str, mentions: list[Mention], capitals: list[tuple[int, str]] | None) -> list[Mention]:
+    """A surname alone, or after Mr./Ms., is the full name met in the same document; `capitals` is None
+    in lowercased text, where a surname is only what the rules found."""
     full: dict[str, str] = {}
     for mention in mentions:
         if mention.type == "PERSON" and " " in mention.name:
@@ -262,12 +266,11 @@ def link_surnames(text: str, mentions: list[Mention], lowercase: bool) -> list[M
             mention = Mention(mention.start, mention.end, "PERSON", full[mention.name.lower()], mention.text)
         out.append(mention)
     taken = Taken(out)
-    if not lowercase and full:
-        # Every capitalised word, looked up: one scan with a pattern compiled once, not a pattern
-        # of this document's surnames compiled per document.
-        for match in grammar.CAPITALISED_WORD.finditer(text):
-            name = full.get(match.group().lower())
-            start, end = match.span()
+    if capitals is not None and full:
+        # Every capitalised word, looked up: no pattern of this document's surnames compiled per document.
+        for start, word in capitals:
+            name = full.get(word.lower())
+            end = start + len(word)
             if name is not None and taken.free(start, end):
-                out.append(Mention(start, end, "PERSON", name, match.group()))
+                out.append(Mention(start, end, "PERSON", name, word))
     return sorted(out, key=lambda m: m.start)

@@ -251,6 +251,9 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
         (grammar.ORG_MAKER, "ORG"),
         (grammar.ORG_OWNER, "ORG"),
         (grammar.ORG_LED, "ORG"),
+        (grammar.ORG_NUMBERED, "ORG"),
+        (grammar.ORG_SITE, "ORG"),
+        (grammar.EVENT_NUMBERED, "EVENT"),
     ):
         if not grammar.worth_running(pattern, lowered):
             continue
@@ -382,7 +385,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
         if match.group("name") not in grammar.NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):
             add("PLACE", match, priority=0)
     for match in grammar.CAMEL_CASE.finditer(text):
-        add("ORG", match, priority=0)
+        if match.group("name") not in grammar.NOT_CAMEL_CASE_ORGS:
+            add("ORG", match, priority=0)
     for ending in grammar.ORG_SHAPE_ENDINGS:
         at = text.find(ending)
         while at > 0:

@@ -143,6 +143,17 @@ ORG_SUFFIX = (
 ORG = re.compile(
     rf"{AT_CAPITAL}(?P<name>(?:{CAP}[ ]+){{1,6}}(?:{ORG_SUFFIX}))(?:(?<=\.)|\b)"
 )  # "Corp." ends with its dot
+# "the 78th Group Army", "the 6th Fleet", "the 155th Marine Brigade": a unit by its number.
+ORG_NUMBERED = re.compile(rf"\b(?P<name>\d{{1,3}}(?:st|nd|rd|th)[ ]+(?:{CAP}[ ]+){{0,4}}(?:{ORG_SUFFIX}))\b")
+# "the 20th Party Congress", "the Third Plenum" are events, not the party.
+EVENT_NUMBERED = re.compile(
+    r"\b(?P<name>(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh)[ ]+"
+    rf"(?:{CAP}[ ]+){{0,3}}(?:Congress|Plenum|Session|Summit|Forum|Conference))\b"
+)
+# "(Valdaiclub.com, February 18)": a website cited as a source is its publisher.
+ORG_SITE = re.compile(
+    r"(?<![\w.@/-])(?P<name>[A-Z][A-Za-z0-9-]+\.(?:com|ru|cn|org|net|info)(?:\.[a-z]{2})?)(?![\w/.-]\w)"
+)
 ORG_DESCRIBED = re.compile(
     r"\b(?:company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
     r"conglomerate|carrier|lender|maker|exporter|think tank|news agency|subsidiary|affiliate)[ ]+"
@@ -244,6 +255,7 @@ PLACE_SHAPE = re.compile(
 )
 # "RusHydro", "PetroChina", "KazMunayGas": a capital inside a word marks a company's name; not the
 # prefixes of people's names ("McFaul", "DeSantis", "MacArthur").
+NOT_CAMEL_CASE_ORGS = frozenset({"BeiDou"})  # a satellite navigation system, like GLONASS and GPS
 CAMEL_CASE = re.compile(
     r"(?<![\w’'-])(?!(?:Mc|Mac|De|Le|La|Di|Da|Van|Von|O)[A-Z])(?P<name>[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+)(?![\w’'-])"
 )
@@ -328,7 +340,7 @@ CLASS_NUMBER = re.compile(r"\b(?P<name>(?:Type|Project)[ ](?!(?:19|20)\d\d\b)\d{
 # else the name is (a city, a province); icebreakers and tankers are not weapons.
 SHIP_KINDS = r"(?:destroyer|frigate|corvette|cruiser|submarine|aircraft carrier|warship|landing ship)"
 SHIP_NAMED = re.compile(
-    rf"\b{SHIP_KINDS}(?:,[ ]+the)?[ ]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w’'-])"
+    rf"\b{SHIP_KINDS}(?:,[ ]+the)?[ ]+(?P<name>[A-Z][a-z]+(?:[’'][a-z]+)?(?:[ ][A-Z][a-z]+)?)(?![\w’'-])"
 )  # "the destroyer Jinan", "a Type 055 destroyer, the Lhasa,"
 # "the Admiral Levchenko, an upgraded Udaloy-class destroyer": a ship set off by what it is.
 SHIP_APPOSITIVE = re.compile(
@@ -374,7 +386,7 @@ WEAPON_BEFORE_KIND = re.compile(
 EXERCISE = re.compile(
     AT_CAPITAL
     + r"(?P<name>(?:Joint Sea|Vostok|Zapad|Tsentr|Kavkaz|Peace Mission|Northern Interaction|Maritime Security Belt|"
-    r"Mosi|Aerospace Security|Army Games)[- ](?:19|20)\d{2}|[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,4}-(?:19|20)\d{2})\b"
+    r"Mosi|Aerospace Security|Army Games)[- ](?:19|20)\d{2}|[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,4}-(?:19|20)\d{2}[A-Z]?)\b"
 )
 DESIGNATOR = re.compile(
     AT_CAPITAL
@@ -503,6 +515,9 @@ ANCHORS = {
         "memorandum", "pact", "war",
     ),
     OPERATION: ("operation",),
+    ORG_NUMBERED: ("1st ", "2nd ", "3rd ", "th "),
+    EVENT_NUMBERED: ("congress", "plenum", "session", "summit", "forum", "conference"),
+    ORG_SITE: (".com", ".ru", ".cn", ".org", ".net", ".info"),
     ORG_LED: (
         "chairman of", "chairwoman of", "chief executive of", "ceo of", "managing director of", "general director of",
         "director general of",

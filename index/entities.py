@@ -301,7 +301,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 # "the Bank of China and Gazprom": two names, not one
                 add_span(kind, match.start(group), match.start(group) + name.index(" and "))
                 continue
-            add(kind, match, group)
+            strong = pattern is grammar.ORG_APPOSITIVE and _APPOSITIVE_HEAD.match(text, match.end(group))
+            add(kind, match, group, priority=2 if strong else 1)  # "X Y, the state holding company, says"
     for which in grammar.WHICH_OWNS.finditer(text) if "which " in lowered else ():
         if named := _name_before(text, which.start(), grammar.WHICH_NAME, 60):
             add("ORG", named, priority=2)  # over a person "said Baltic Cargo, which operates …"
@@ -413,6 +414,12 @@ def _word_start(text: str, at: int) -> int:
 
 # Suffixes that are also words inside longer names: they end a name only where no capital follows.
 _LOOSE_SUFFIXES = frozenset({"Research", "Energy", "Maritime"})
+# An appositive whose head is an organisation's noun ("X, the state holding company,"), not one that only
+# mentions one ("X, a spokesman for the company,", "X, a former central bank official,").
+_APPOSITIVE_HEAD = re.compile(
+    rf",[ ]+(?:a|an|the|{grammar.U}[\w.-]*[’']s)[ ]+(?:(?!(?:for|of|at|in|from|with|on|to|by)[ ])[\w’'-]+[ ]+){{0,4}}?"
+    rf"(?:{grammar.ORG_NOUNS})(?=[,.;)]|[ ]+(?:in|of|based|that|which|whose|owned|controlled|run|says|said)\b)"
+)
 # A line between places is named with its kind word: "the Rasht–Astara railway", "the Druzhba pipeline".
 _LINES = frozenset({"railway", "railroad", "pipeline", "bridge", "tunnel"})
 _QUOTE_END = re.compile(r"[,.]?[\"”]")

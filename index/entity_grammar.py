@@ -140,8 +140,11 @@ ORG_SUFFIX = (
     r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory|Instruments|Express|Aviation"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
+# Possessives inside a name: "the Prosecutor General's Office", "the Workers' Party".
+INNER_POSSESSIVE = r"(?:(?:General|People|Women|Children)[’']s|(?:Worker|Farmer|Veteran)s[’'])"
 ORG = re.compile(
-    rf"{AT_CAPITAL}(?P<name>(?:{CAP}[ ]+){{1,6}}(?:{ORG_SUFFIX}))(?:(?<=\.)|\b)"
+    rf"{AT_CAPITAL}(?P<name>(?:{CAP}|{INNER_POSSESSIVE})[ ]+(?:(?:{CAP}|{INNER_POSSESSIVE})[ ]+){{0,5}}"
+    rf"(?:{ORG_SUFFIX}))(?:(?<=\.)|\b)"
 )  # "Corp." ends with its dot
 # "the 78th Group Army", "the 6th Fleet", "the 155th Marine Brigade": a unit by its number.
 ORG_NUMBERED = re.compile(rf"\b(?P<name>\d{{1,3}}(?:st|nd|rd|th)[ ]+(?:{CAP}[ ]+){{0,4}}(?:{ORG_SUFFIX}))\b")
@@ -171,7 +174,7 @@ ORG_NOUNS = (
 # set off by what it is.
 ORG_APPOSITIVE = re.compile(
     rf"{AT_CAPITAL}(?P<name>{CAP}(?:[ ]+{CAP}){{0,3}}),[ ]+(?:a|an|the|{U}[\w.-]*[’']s)[ ]+"
-    rf"(?:[\w’'-]+[ ]+){{0,4}}?(?:{ORG_NOUNS})\b"
+    rf"(?:[\w’'-]+[ ]+){{0,4}}?(?:{ORG_NOUNS})\b(?![’'])"  # not "X, the company's founder"
 )
 # "the military intelligence agency, the HUR", "the customs service (FCS)": an acronym after what it is.
 ORG_ACRONYM_AFTER = re.compile(
@@ -224,7 +227,7 @@ SITE = re.compile(
     r"nuclear plant|dam|spaceport|cosmodrome|special economic zone|economic zone|industrial park|free port|"
     r"region|river|valley|district|basin|yard|railway bridge|road bridge|bridge|tunnel|plant|factory|province|"
     r"oblast|krai|county|prefecture|governorate|launch site|test site|testing ground|proving ground|"
-    r"launch cent(?:er|re)|railway|railroad|pipeline)\b"
+    r"launch cent(?:er|re)|railway|railroad|pipeline|border crossing|crossing|checkpoint)\b"
 )
 # "the Bruegel think tank", "the Interfax news agency": an organisation named before what it is.
 ORG_KIND = re.compile(
@@ -507,7 +510,7 @@ ANCHORS = {
         "cosmodrome", "zone", "park", "port", "region", "river", "valley", "district", "basin", "yard", "bridge",
         "province", "oblast", "krai",
         "county", "prefecture", "governorate",
-        "tunnel", "site", "ground", "launch cent", "railway", "railroad", "pipeline",
+        "tunnel", "site", "ground", "launch cent", "railway", "railroad", "pipeline", "crossing", "checkpoint",
     ),
     EVENT_BEFORE_KIND: (
         "incident", "parade", "massacre", "uprising", "rebellion", "revolution", "crisis", "clashes", "airshow",

@@ -276,7 +276,7 @@ def test_plural_class_names_agreements_numbered_pipelines_and_places_in_places()
     assert {"Power of Siberia 2", "Nord Stream 2"} <= numbered, numbered
 
 
-@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 29)])
+@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 30)])
 def test_later_holdouts_score_as_reported(holdout: str) -> None:
     """Each written after the changes the one before it prompted, and measured first as it came (README);
     the rules and list entries each showed missing came after, so these floors only catch regressions."""
@@ -721,3 +721,16 @@ def test_twenty_eighth_holdout_shapes() -> None:
     assert {"78th Group Army", "6th Fleet", "Valdaiclub.com"} <= orgs and "BeiDou" not in orgs
     assert "Yan'an" in names(text, "WEAPON")
     assert {"Strait Thunder-2025A", "20th Party Congress"} <= names(text, "EVENT")
+
+
+def test_twenty_ninth_holdout_shapes() -> None:
+    """Found by the twenty-ninth holdout: possessives inside a name, border crossings, an organisation set
+    off by what it is before "says" (not a person "said"), and "the company's founder" is a person."""
+    text = (
+        "The Prosecutor General's Office and the Workers' Party met. Coal crosses at the Shiveekhuren crossing. "
+        "Tavan Ord, the state holding company, says exports rose. Ivan Petrov, the company's founder, said so."
+    )
+    assert {"Prosecutor General's Office", "Workers' Party", "Tavan Ord"} <= names(text, "ORG")
+    assert "Shiveekhuren" in names(text, "PLACE")
+    people = names(text, "PERSON")
+    assert "Ivan Petrov" in people and "Tavan Ord" not in people

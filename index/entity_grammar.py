@@ -423,7 +423,9 @@ MISSION = re.compile(r"\b(?P<name>[A-Z][\w'’]*(?:[ ][A-Z][\w'’]*)?[- ]\d{1,3
 NOT_NAMES_BEFORE_KIND = frozenset(
     "Its It Their His Her Our Your My The These Those This That Some Many Most All Both Several Few New Old "
     "Two Three Four Five Russian Chinese American Soviet Ukrainian Iranian Indian Western Every Each Any No "
-    "Other Such".split()
+    "Other Such "
+    # generic classes, not names: "FPV drones", "ICBM silos"
+    "FPV UAV UAVs UAS SAM ATGM ATGMs MLRS MANPADS ICBM ICBMs SLBM IRBM SRBM".split()
 )
 LOWER_DESIGNATOR = re.compile(
     r"\b(?P<prefix>s|su|mig|tu|kh|il|ka|mi|df|hq|jl|yak|j|t)[ -]?(?P<num>\d{2,3})(?P<suffix>[a-z]{0,2})\b"

@@ -135,16 +135,21 @@ ORG_SUFFIX = (
     r"Brigade|Corps|Division|Regiment|Lines|Community|Consortium|Society|Chamber|College|School|Economics|"
     r"Analytics|Consulting|Khural|Majlis|Mazhilis|Rada|Sejm|Kenesh|Bundestag|Knesset|TV|Television|Radio|"
     r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
-    r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|"
+    r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|Chemical|"
     r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement|Research|"
     r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory|Instruments|Express|Aviation"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 # Possessives inside a name: "the Prosecutor General's Office", "the Workers' Party".
 INNER_POSSESSIVE = r"(?:(?:General|People|Women|Children)[’']s|(?:Worker|Farmer|Veteran)s[’'])"
+# Pairs joined inside a company's name: "China National Precision Machinery Import and Export Corporation".
+INNER_PAIR = (
+    r"(?:Import[ ]+(?:and|&)[ ]+Export|Research[ ]+(?:and|&)[ ]+Development|Science[ ]+(?:and|&)[ ]+Technology|"
+    r"Oil[ ]+(?:and|&)[ ]+Gas|Trade[ ]+(?:and|&)[ ]+Industry|Mining[ ]+(?:and|&)[ ]+Metallurgical)"
+)
+ORG_WORD = rf"(?:{INNER_PAIR}|{CAP}|{INNER_POSSESSIVE})"
 ORG = re.compile(
-    rf"{AT_CAPITAL}(?P<name>(?:{CAP}|{INNER_POSSESSIVE})[ ]+(?:(?:{CAP}|{INNER_POSSESSIVE})[ ]+){{0,5}}"
-    rf"(?:{ORG_SUFFIX}))(?:(?<=\.)|\b)"
+    rf"{AT_CAPITAL}(?P<name>{ORG_WORD}[ ]+(?:{ORG_WORD}[ ]+){{0,5}}(?:{ORG_SUFFIX}))(?:(?<=\.)|\b)"
 )  # "Corp." ends with its dot
 # "the 78th Group Army", "the 6th Fleet", "the 155th Marine Brigade": a unit by its number.
 ORG_NUMBERED = re.compile(rf"\b(?P<name>\d{{1,3}}(?:st|nd|rd|th)[ ]+(?:{CAP}[ ]+){{0,4}}(?:{ORG_SUFFIX}))\b")
@@ -421,7 +426,7 @@ LINE_AFTER = re.compile(r"\s+(?:transmission |power )?(?:lines?|pipelines?)\b")
 MISSION = re.compile(r"\b(?P<name>[A-Z][\w'’]*(?:[ ][A-Z][\w'’]*)?[- ]\d{1,3}[A-Z]?)[ ]+mission\b")
 # A pronoun, determiner or demonym before a kind word is not a name: "Its fighters", "the Russian gas field".
 NOT_NAMES_BEFORE_KIND = frozenset(
-    "Its It Their His Her Our Your My The These Those This That Some Many Most All Both Several Few New Old "
+    "Its It Their His Her Our Your My The A An These Those This That Some Many Most All Both Several Few New Old "
     "Two Three Four Five Russian Chinese American Soviet Ukrainian Iranian Indian Western Every Each Any No "
     "Other Such "
     # generic classes, not names: "FPV drones", "ICBM silos"

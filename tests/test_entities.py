@@ -276,7 +276,7 @@ def test_plural_class_names_agreements_numbered_pipelines_and_places_in_places()
     assert {"Power of Siberia 2", "Nord Stream 2"} <= numbered, numbered
 
 
-@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 31)])
+@pytest.mark.parametrize("holdout", [f"holdout{n}" for n in range(4, 32)])
 def test_later_holdouts_score_as_reported(holdout: str) -> None:
     """Each written after the changes the one before it prompted, and measured first as it came (README);
     the rules and list entries each showed missing came after, so these floors only catch regressions."""
@@ -286,8 +286,10 @@ def test_later_holdouts_score_as_reported(holdout: str) -> None:
 
 
 # Holdouts left with a miss no general rule covers: the fourteenth's "the Kupol plant" (a maker named
-# by its plant, one of six organisations), the fifteenth's "the Artemis program" (one of three events).
-RECALL_FLOORS = {"holdout14": 0.8, "holdout15": 0.65}
+# by its plant, one of six organisations), the fifteenth's "the Artemis program" (one of three events),
+# the thirty-first's drones "the Orion and the Sirius" (named after "builds", with no kind word; a
+# constellation and a star's names, which no list can take as weapons).
+RECALL_FLOORS = {"holdout14": 0.8, "holdout15": 0.65, "holdout31": 0.8}
 
 
 def test_wire_copy_bylines_named_days_warship_classes_and_armed_services() -> None:
@@ -740,3 +742,16 @@ def test_thirtieth_holdout_shapes() -> None:
     """Found by the thirtieth holdout: a generic class before a weapon's kind is no name ("FPV drones")."""
     text = "They hit two T-90M tanks with FPV drones and Orlan drones, then ICBM silos."
     assert names(text, "WEAPON") == {"T-90M", "Orlan-10"}
+
+
+def test_thirty_first_holdout_shapes() -> None:
+    """Found by the thirty-first holdout: pairs joined inside a company's name, "… Chemical", and "A" before
+    a weapon's kind is no name."""
+    text = (
+        "China National Aero Machinery Import and Export Corporation and Qingdao Delta Chemical sold parts. "
+        "A drone fell near Kharkiv. Rosatom and China National Nuclear Corporation signed."
+    )
+    orgs = names(text, "ORG")
+    assert {"China National Aero Machinery Import and Export Corporation", "Qingdao Delta Chemical"} <= orgs
+    assert {"Rosatom", "China National Nuclear Corporation"} <= orgs
+    assert names(text, "WEAPON") == set()

@@ -301,6 +301,14 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 # "the Bank of China and Gazprom": two names, not one
                 add_span(kind, match.start(group), match.start(group) + name.index(" and "))
                 continue
+            if pattern is grammar.ORG_OF and " of the " in name and lookup(name) is None:
+                head, _, tail = name.partition(" of the ")
+                if (known := lookup(tail)) is not None and known.type == "ORG":
+                    # "the Joint Staff Department of the Central Military Commission": a body of a known one
+                    start = match.start(group)
+                    add_span(kind, start, start + len(head))
+                    add_span(kind, start + len(head) + len(" of the "), match.end(group))
+                    continue
             strong = pattern is grammar.ORG_APPOSITIVE and _APPOSITIVE_HEAD.match(text, match.end(group))
             add(kind, match, group, priority=2 if strong else 1)  # "X Y, the state holding company, says"
     for which in grammar.WHICH_OWNS.finditer(text) if "which " in lowered else ():

@@ -69,7 +69,7 @@ PERSON_APPOSITIVE = re.compile(
     # or with no article when the role says of what: "Li Hongzhong, vice chairman of China's ..."
     rf"|\b(?P<named>{NAME_WORD}(?:[ ]+[A-Z]\.)?[ ]+{NAME_WORD}),[ ]+(?:[a-z-]+[ ]+){{0,2}}?"
     r"(?:chairman|chairwoman|president|director|head|chief|governor|minister|secretary|spokesman|spokeswoman|"
-    r"ambassador|commander|founder|editor|professor)[ ]+(?:of|at)\b"
+    r"ambassador|commander|founder|editor|professor)(?:[- ]general)?[ ]+(?:of|at)\b"  # "director-general of"
 )
 # "Lithuania's foreign minister, Gabrielius Landsbergis, said": a name set off after the role.
 # Found from the comma, which is rarer than the role words' first letters.
@@ -407,11 +407,12 @@ DESIGNATOR_CODE = re.compile(r"\b(?P<name>\d{1,2}(?![QH])[A-Z]\d{1,3}[A-Z]{0,2}\
 CLASS = re.compile(
     r"\b(?P<name>[A-Z][a-z]+-class(?:\s+(?:submarine|destroyer|frigate|corvette|cruiser|carrier|icebreaker)s?)?)"
 )
-# Designator-shaped names that are not weapons: regulations, flights, and spacecraft and their missions.
+# Designator-shaped names that are not weapons: regulations, flights, ratings ("A-1", not the A-50 radar
+# plane), and spacecraft and their missions.
 NOT_WEAPONS = re.compile(
-    r"^(?:COVID|G|A|H1N1|MH|Form|Article|Resolution|Route|Highway|Chapter|Section|Luna|Soyuz|Shenzhou|Tianzhou|"
-    r"Tianwen|Tiangong|Apollo|Artemis|Progress|Proton|Angara|Kosmos|Venera|Falcon|Ariane|Vega|Zenit|Long March|"
-    r"March)-",
+    r"^(?:COVID|G|A(?=-\d(?!\d))|H1N1|MH|Form|Article|Resolution|Route|Highway|Chapter|Section|Luna|Soyuz|"
+    r"Shenzhou|Tianzhou|Tianwen|Tiangong|Apollo|Artemis|Progress|Proton|Angara|Kosmos|Venera|Falcon|Ariane|Vega|"
+    r"Zenit|Long March|March)-",
     re.I,
 )
 # A model number before these words names a reactor, a plant or a car, not a weapon: "VVER-1200 reactors".

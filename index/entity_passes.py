@@ -73,8 +73,8 @@ class Taken:
 
 def places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name nothing else recognised, paired with a known place by "between ... and" or "from ... to",
-    placed in one ("at X in Y"), where something is ("near X") or where a facility stands ("the smelter at
-    X"), is a place."""
+    placed in one ("at X in Y"), where something is ("near X"), where a facility stands ("the smelter at
+    X") or where a meeting is held ("the G20 summit in X"), is a place."""
     if not any(word in text for word in ("between ", "from ", " in ", "near ", " at ", "outside ")):
         return mentions
     by_span = {(m.start, m.end): m for m in mentions}

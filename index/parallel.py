@@ -41,7 +41,7 @@ def worker_count() -> int:
 
 
 class _Worker:
-    def __init__(self, number: int, index_dir: str, gazetteer: Gazetteer, inbox: queue.Queue[tuple[str, Any]]) -> None:
+    def __init__(self, number: int, inbox: queue.Queue[tuple[str, Any]]) -> None:
         self.number = number
         package_root = str(Path(__file__).resolve().parent.parent)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
@@ -52,7 +52,6 @@ class _Worker:
             stderr=subprocess.DEVNULL,  # a worker shares the reader's terminal: nothing of it may reach the screen
             env=env,
         )
-        self.send((index_dir, gazetteer, number))
         self._reader = threading.Thread(target=self._read, args=(inbox,), daemon=True)
         self._reader.start()
 
@@ -96,7 +95,11 @@ def build(
     segments: list[Any] = []
     fed = 0
     try:
-        pool = [_Worker(number, index_dir, gazetteer, inbox) for number in range(count)]
+        pool = [_Worker(number, inbox) for number in range(count)]
+        # Every worker is started before any is told what to do: the first message (the gazetteer)
+        # fills the pipe, and a send waits until that worker has imported its modules and reads it.
+        for worker in pool:
+            worker.send((index_dir, gazetteer, worker.number))
         # Two chunks ahead per worker: none waits, and a cancel leaves little queued.
         for i in range(min(len(chunks), 2 * count)):
             pool[i % count].send(chunks[fed])

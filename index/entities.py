@@ -253,6 +253,8 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
         (grammar.ORG_LED, "ORG"),
         (grammar.ORG_NUMBERED, "ORG"),
         (grammar.ORG_SITE, "ORG"),
+        (grammar.ORG_AT_WORK, "ORG"),
+        (grammar.ORG_AFTER_KIND, "ORG"),
         (grammar.EVENT_NUMBERED, "EVENT"),
     ):
         if not grammar.worth_running(pattern, lowered):
@@ -309,7 +311,9 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                     add_span(kind, start, start + len(head))
                     add_span(kind, start + len(head) + len(" of the "), match.end(group))
                     continue
-            strong = pattern is grammar.ORG_APPOSITIVE and _APPOSITIVE_HEAD.match(text, match.end(group))
+            strong = (
+                pattern is grammar.ORG_APPOSITIVE and _APPOSITIVE_HEAD.match(text, match.end(group))
+            ) or pattern is grammar.ORG_AFTER_KIND
             add(kind, match, group, priority=2 if strong else 1)  # "X Y, the state holding company, says"
     for which in grammar.WHICH_OWNS.finditer(text) if "which " in lowered else ():
         if named := _name_before(text, which.start(), grammar.WHICH_NAME, 60):

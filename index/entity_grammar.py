@@ -74,8 +74,8 @@ PERSON_APPOSITIVE = re.compile(
 # "Lithuania's foreign minister, Gabrielius Landsbergis, said": a name set off after the role.
 # Found from the comma, which is rarer than the role words' first letters.
 COMMA_BEFORE_CAPITAL = re.compile(r",[ ]+(?=[A-Z])")  # a literal first: the scan skips to each comma
-ROLE_BEFORE = re.compile(
-    r"\b(?:minister|president|premier|ambassador|envoy|spokesman|spokeswoman|spokesperson|chief|head|leader|"
+ROLE_BEFORE = re.compile(  # "foreign minister," and "Deputy Prime Minister,"
+    r"\b(?i:minister|president|premier|ambassador|envoy|spokesman|spokeswoman|spokesperson|chief|head|leader|"
     r"governor|mayor|director|chairman|chairwoman|adviser|advisor|secretary|commander|counterpart|deputy|analyst|"
     r"economist|expert|founder|editor|correspondent|general|admiral|executive)$"
 )
@@ -185,6 +185,16 @@ ORG_APPOSITIVE = re.compile(
 ORG_ACRONYM_AFTER = re.compile(
     r"\b(?:agency|service|directorate|ministry|company|bank|committee|council|fund|corporation|bureau|"
     r"administration|authority),?[ ]+(?:the[ ]+|known[ ]+as[ ]+|\()(?P<name>[A-Z]{2,6})\b"
+)
+# "Analysts at Natixis", "an economist at Renaissance Capital": where analysts work is an organisation.
+ORG_AT_WORK = re.compile(
+    r"\b(?i:analysts|economists|strategists|researchers|scholars|experts|an analyst|an economist|a strategist|"
+    rf"a researcher)[ ]+(?:at|with)[ ]+(?:the[ ]+)?(?P<name>{CAP}(?:[ ]+{CAP}){{0,3}})(?![’'])"
+)
+# "a BRICS payment platform, BRICS Bridge, built on …": a name set off after what it is.
+ORG_AFTER_KIND = re.compile(
+    r"\b(?:platform|system|company|firm|bank|network|exchange|consortium|venture|start-up|startup|operator|outlet|"
+    rf"newspaper|broadcaster|lender|insurer|agency),[ ]+(?P<name>{CAP}(?:[ ]+{CAP}){{0,2}}),(?![ ]+(?:{SAYING})\b)"
 )
 # "Novatek's chief executive", "shares of X": what only a company has.
 ORG_POSSESSING = re.compile(
@@ -527,6 +537,7 @@ ANCHORS = {
     ),
     OPERATION: ("operation",),
     ORG_NUMBERED: ("1st ", "2nd ", "3rd ", "th "),
+    ORG_AT_WORK: ("analyst", "economist", "strategist", "researcher", "scholar", "expert"),
     EVENT_NUMBERED: ("congress", "plenum", "session", "summit", "forum", "conference"),
     ORG_SITE: (".com", ".ru", ".cn", ".org", ".net", ".info"),
     ORG_LED: (

@@ -446,7 +446,7 @@ class CorpusIndex:
         from index.schema import text_terms
 
         text = document.passage_text(document.passages[passage - 1])
-        with self.open()._ix.searcher() as searcher:
+        with self._searcher() as searcher:
             key_terms = [t for t, _ in searcher.key_terms_from_text("text", text, numterms=12) if len(t) > 2]
             if not key_terms:
                 return []
@@ -529,10 +529,16 @@ class CorpusIndex:
         if parsed is query.NullQuery or isinstance(parsed, query.NullQuery.__class__):
             return RawResults([], 0, {})
         try:
-            with self.open()._ix.searcher() as searcher:
+            with self._searcher() as searcher:
                 return self._passage_hits(searcher, parsed, max(1, limit))
         except Exception as exc:
             return RawResults([], 0, {}, f"the search failed: {type(exc).__name__}: {exc}")
+
+    def _searcher(self) -> Any:
+        """A searcher ranking by Whoosh's BM25F, with document lengths read from a table (`index.ranking`)."""
+        from index.ranking import TableBM25F
+
+        return self.open()._ix.searcher(weighting=TableBM25F())
 
     def _passage_hits(self, searcher: Any, parsed: Any, limit: int, skip_doc: str = "") -> RawResults:
         """The best passages of the best documents: documents ranked by Whoosh, passages found in them.

@@ -254,6 +254,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
         (grammar.ORG_NUMBERED, "ORG"),
         (grammar.ORG_SITE, "ORG"),
         (grammar.ORG_AT_WORK, "ORG"),
+        (grammar.ORG_REGISTERED, "ORG"),
         (grammar.ORG_AFTER_KIND, "ORG"),
         (grammar.EVENT_NUMBERED, "EVENT"),
     ):
@@ -303,6 +304,11 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 # "the Bank of China and Gazprom": two names, not one
                 add_span(kind, match.start(group), match.start(group) + name.index(" and "))
                 continue
+            if pattern is grammar.ORG_DESCRIBED and " of " in name:
+                known = lookup(name.split(" of ", 1)[1])
+                if known is not None and known.type == "PLACE":  # "the company Gazprom of Russia"
+                    add_span(kind, match.start(group), match.start(group) + name.index(" of "))
+                    continue
             if pattern is grammar.ORG_OF and " of the " in name and lookup(name) is None:
                 head, _, tail = name.partition(" of the ")
                 if (known := lookup(tail)) is not None and known.type == "ORG":
@@ -315,7 +321,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 pattern is grammar.ORG_APPOSITIVE and _APPOSITIVE_HEAD.match(text, match.end(group))
             ) or pattern is grammar.ORG_AFTER_KIND
             add(kind, match, group, priority=2 if strong else 1)  # "X Y, the state holding company, says"
-    for which in grammar.WHICH_OWNS.finditer(text) if "which " in lowered else ():
+    for which in grammar.WHICH_OWNS.finditer(text) if "which " in lowered or " by " in lowered else ():
         if named := _name_before(text, which.start(), grammar.WHICH_NAME, 60):
             add("ORG", named, priority=2)  # over a person "said Baltic Cargo, which operates …"
     for kind_word in grammar.WEAPON_KIND.finditer(text) if grammar.worth_running(grammar.WEAPON_KIND, lowered) else ():
@@ -393,6 +399,12 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 add_span(kind, named.start("name"), kind_word.end())  # "the Rasht–Astara railway" whole
             else:
                 add(kind, named)
+    for kind_word in grammar.SITES.finditer(text) if grammar.worth_running(grammar.SITES, lowered) else ():
+        pair = grammar.SITE_PAIR.search(text, max(0, kind_word.start() - 80), kind_word.start())
+        for group in ("a", "b") if pair else ():
+            name = grammar.LEADING_NOISE.sub("", pair.group(group))
+            if not grammar.ADJECTIVE_SHAPE.search(name) and name not in grammar.DEMONYMS:
+                add("PLACE", pair, group)  # "the Kandym and Gissar fields"
     for match in grammar.PLACE_SHAPE.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
         if match.group("name") not in grammar.NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):

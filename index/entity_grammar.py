@@ -137,7 +137,7 @@ ORG_SUFFIX = (
     r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
     r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|Chemical|"
     r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement|Research|"
-    r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory|Instruments|Express|Aviation"
+    r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory|Instruments|Express|Aviation|Enerji|Energia|Energie"
 )
 # Suffix-final names have no inner "of": "X of the Y Institute" is a person or place before an org.
 # Possessives inside a name: "the Prosecutor General's Office", "the Workers' Party".
@@ -165,7 +165,7 @@ ORG_SITE = re.compile(
 ORG_DESCRIBED = re.compile(
     r"\b(?:company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
     r"conglomerate|carrier|lender|maker|exporter|think tank|news agency|subsidiary|affiliate)[ ]+"
-    rf"(?P<name>{CAP}(?:[ ]+{CAP}){{0,2}})"
+    rf"(?P<name>{CAP}(?:[ ]+(?:of[ ]+)?{CAP}){{0,2}})"  # "the rights group Bits of Freedom"
 )
 ORG_NOUNS = (
     r"company|firm|group|bank|agency|outlet|newspaper|broadcaster|manufacturer|producer|operator|giant|"
@@ -185,6 +185,10 @@ ORG_APPOSITIVE = re.compile(
 ORG_ACRONYM_AFTER = re.compile(
     r"\b(?:agency|service|directorate|ministry|company|bank|committee|council|fund|corporation|bureau|"
     r"administration|authority),?[ ]+(?:the[ ]+|known[ ]+as[ ]+|\()(?P<name>[A-Z]{2,6})\b"
+)
+# "the Swiss-registered Epsilon Development", "the Moscow-based Vedomosti": a company by where it is.
+ORG_REGISTERED = re.compile(
+    rf"\b[A-Z][A-Za-z]*-(?:registered|based|headquartered|listed)[ ]+(?P<name>{CAP}(?:[ ]+{CAP}){{0,3}})"
 )
 # "Analysts at Natixis", "an economist at Renaissance Capital": where analysts work is an organisation.
 ORG_AT_WORK = re.compile(
@@ -243,6 +247,16 @@ SITE = re.compile(
     r"region|river|valley|district|basin|yard|railway bridge|road bridge|bridge|tunnel|plant|factory|province|"
     r"oblast|krai|county|prefecture|governorate|launch site|test site|testing ground|proving ground|"
     r"launch cent(?:er|re)|railway|railroad|pipeline|border crossing|crossing|checkpoint)\b"
+)
+# "the Kandym and Gissar fields": two sites before a plural kind.
+SITES = re.compile(
+    r"[ ](?:(?:gold|copper|lithium|uranium|coal|nickel|oil|gas|nuclear|power)[ ]+)?"
+    r"(?:mines|fields|oilfields|deposits|terminals|plants|refineries|shipyards)\b"
+)
+SITE_PAIR = (
+    re.compile(  # after "the" or a possessive: "the Kandym and Gissar fields", "Russia's Yamal and Gydan fields"
+        rf"(?:\b[Tt]he|[’']s)[ ]+(?P<a>{CAP}(?:[ ]+{CAP})?),?[ ]+and[ ]+(?P<b>{CAP}(?:[ ]+{CAP})?)$"
+    )
 )
 # "the Bruegel think tank", "the Interfax news agency": an organisation named before what it is.
 ORG_KIND = re.compile(
@@ -325,7 +339,10 @@ ORG_LED = re.compile(
     r"\b(?:chairman|chairwoman|chief executive|CEO|managing director|general director|director general)[ ]+of[ ]+"
     rf"(?:the[ ]+)?(?P<name>{CAP}(?:[ ]+(?:{CONNECT}[ ]+)?{CAP}){{0,4}})"
 )
-WHICH_OWNS = re.compile(r",[ ]+which[ ]+(?:operates|owns|employs|manufactures)\b")  # found first, the name back
+# "X, which operates …", "Saneg, owned by …": found from the comma's words, the name back.
+WHICH_OWNS = re.compile(
+    r",[ ]+(?:which[ ]+(?:operates|owns|employs|manufactures)|(?:owned|controlled|founded|acquired)[ ]+by)\b"
+)
 WHICH_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{CAP}(?:[ ]+{CAP}){{0,3}})$")
 # "the Treaty of Nerchinsk", "the Battle of Stalingrad": an event named before "of".
 EVENT_OF = re.compile(
@@ -538,6 +555,8 @@ ANCHORS = {
     OPERATION: ("operation",),
     ORG_NUMBERED: ("1st ", "2nd ", "3rd ", "th "),
     ORG_AT_WORK: ("analyst", "economist", "strategist", "researcher", "scholar", "expert"),
+    ORG_REGISTERED: ("-registered", "-based", "-headquartered", "-listed"),
+    SITES: ("mines", "fields", "deposits", "terminals", "plants", "refineries", "shipyards"),
     EVENT_NUMBERED: ("congress", "plenum", "session", "summit", "forum", "conference"),
     ORG_SITE: (".com", ".ru", ".cn", ".org", ".net", ".info"),
     ORG_LED: (

@@ -401,7 +401,9 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 add(kind, named)
     for kind_word in grammar.SITES.finditer(text) if grammar.worth_running(grammar.SITES, lowered) else ():
         pair = grammar.SITE_PAIR.search(text, max(0, kind_word.start() - 80), kind_word.start())
-        for group in ("a", "b") if pair else ():
+        if pair is None:
+            continue
+        for group in ("a", "b"):
             name = grammar.LEADING_NOISE.sub("", pair.group(group))
             if not grammar.ADJECTIVE_SHAPE.search(name) and name not in grammar.DEMONYMS:
                 add("PLACE", pair, group)  # "the Kandym and Gissar fields"

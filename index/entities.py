@@ -284,11 +284,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 and _CAPITAL_NEXT.match(text, match.end())
             ):
                 continue  # "International Lunar Research Station": the name goes on past the loose word
-            if (
-                pattern is grammar.EVENT_BEFORE_KIND
-                and name.endswith(" war")
-                and (grammar.ADJECTIVE_SHAPE.search(name[:-4]) or name[:-4] in grammar.DEMONYMS)
-            ):
+            if pattern is grammar.EVENT_BEFORE_KIND and name.endswith(" war") and grammar.is_adjective(name[:-4]):
                 continue  # "the Russian war" is no name; the named ones ("the Korean war") are listed
             if pattern is grammar.EVENT and (drills := _DRILLS_OF.match(name)) and lookup(drills.group("who")):
                 continue  # "Baltic Fleet Drills": what a known fleet or country does, not a named event
@@ -386,11 +382,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
     for kind_words, kind, window in ((grammar.ORG_KIND, "ORG", 60), (grammar.SITE, "PLACE", 80)):
         for kind_word in kind_words.finditer(text) if grammar.worth_running(kind_words, lowered) else ():
             named = _name_before(text, kind_word.start(), grammar.SITE_NAME, window)
-            if (
-                named is None
-                or grammar.ADJECTIVE_SHAPE.search(named.group("name"))
-                or grammar.LEADING_NOISE.sub("", named.group("name")) in grammar.DEMONYMS
-            ):
+            if named is None or grammar.is_adjective(named.group("name")):
                 continue
             ends = re.split(r"[-–]", named.group("name"))
             if len(ends) > 1 and all((known := lookup(end)) and known.type == "PLACE" for end in ends):
@@ -405,7 +397,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
             continue
         for group in ("a", "b"):
             name = grammar.LEADING_NOISE.sub("", pair.group(group))
-            if not grammar.ADJECTIVE_SHAPE.search(name) and name not in grammar.DEMONYMS:
+            if not grammar.is_adjective(name):
                 add("PLACE", pair, group)  # "the Kandym and Gissar fields"
     for match in grammar.PLACE_SHAPE.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]

@@ -276,6 +276,14 @@ DEMONYMS = frozenset(
     "Kuwaiti Omani Yemeni Czech Slovak Serb Croat Dutch Greek Swiss Sami Inuit Yakut Evenk Chukchi Turkic Slav "
     "Cossack Manchu Han Hui".split()
 )
+
+
+def is_adjective(name: str) -> bool:
+    """Whether the words before a kind word are a people's adjective, not a name ("the Far Eastern region",
+    "a Kazakh uranium mine", "the Russian war")."""
+    return bool(ADJECTIVE_SHAPE.search(name)) or LEADING_NOISE.sub("", name) in DEMONYMS
+
+
 # Joined by spaces, or by an en dash between the two ends of a bridge or line ("Nizhneleninskoye–Tongjiang").
 # A numbered site: "the Dushanbe-2 power plant".
 SITE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{CAP}(?:(?:[ ]+|–){CAP}){{0,2}}|{U}{LO}+-\d{{1,2}})$")

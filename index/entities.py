@@ -34,6 +34,7 @@ from index.entity_passes import (
 )
 from index.gazetteer import EntityInfo, Gazetteer, load_gazetteer, name_key
 from index.given_names import CHINESE_FAMILY_NAMES, GIVEN_NAMES, NOT_SURNAMES
+from index.line_scan import LineScan
 from index.tokens import words
 
 __all__ = ["Mention", "extract", "is_lowercased"]
@@ -170,6 +171,7 @@ def _acceptable(
 
 def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, int]]) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
+    scan = LineScan(text)  # each pattern scans only the lines that hold a word it needs
 
     known_names: dict[str, EntityInfo | None] = {}
 
@@ -197,33 +199,33 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
             name = known.name if known else name
         out.append((priority, Mention(start, start + len(trimmed), known.type if known else kind, name, trimmed)))
 
-    for match in grammar.PERSON_AFTER_TITLE.finditer(text):
+    for match in scan.finditer(grammar.PERSON_AFTER_TITLE):
         add("PERSON", match, priority=2)
-    for match in grammar.PERSON_PAIR_AFTER_TITLE.finditer(text):
+    for match in scan.finditer(grammar.PERSON_PAIR_AFTER_TITLE):
         add("PERSON", match, "a", 2)
         add("PERSON", match, "b", 2)
     for pattern in (grammar.PERSON_SAID, grammar.SAID_PERSON, grammar.PERSON_OF_INSTITUTION):
-        for match in pattern.finditer(text):
+        for match in scan.finditer(pattern):
             add("PERSON", match)
             if pattern is grammar.PERSON_OF_INSTITUTION and (
                 other := grammar.PERSON_AND.search(text, max(0, match.start() - 60), match.start())
             ):
                 add("PERSON", other)  # "X Y and A B of the … Center": both of it
-    for match in grammar.GIVEN_THEN_NAME.finditer(text):
+    for match in scan.finditer(grammar.GIVEN_THEN_NAME):
         first, last = match.group("first"), match.group("last")
         a_name = (first in GIVEN_NAMES or first in CHINESE_FAMILY_NAMES) and last not in NOT_SURNAMES
         numbered = re.match(r"[ ]\d", text[match.end("last") : match.end("last") + 2])  # "Xue Long 2", a ship
         in_headline = within(headlines, match.start())  # not "The Yuan Goes North"
         if a_name and not numbered and not in_headline:
             add_span("PERSON", match.start("first"), match.end("last"))
-    for listed in grammar.ORG_LIST.finditer(text):
+    for listed in scan.finditer(grammar.ORG_LIST):
         offset = listed.start("items")
         for item in grammar.LIST_ITEM.finditer(listed.group("items")):
             if not re.match(grammar.WHEN, item.group("name")):  # "said investors Monday"
                 add_span("ORG", offset + item.start("name"), offset + item.end("name"))
-    for match in grammar.PERSON_APPOSITIVE.finditer(text):
+    for match in scan.finditer(grammar.PERSON_APPOSITIVE):
         add("PERSON", match, "name" if match.group("name") else "named")
-    for comma in grammar.COMMA_BEFORE_CAPITAL.finditer(text):
+    for comma in scan.finditer(grammar.COMMA_BEFORE_CAPITAL):
         role = grammar.ROLE_BEFORE.search(text, max(0, comma.start() - 16), comma.start())
         if role and (named := grammar.NAME_AFTER_ROLE.match(text, comma.end())):
             add("PERSON", named)
@@ -260,7 +262,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
     ):
         if not grammar.worth_running(pattern, lowered):
             continue
-        for match in pattern.finditer(text):
+        for match in scan.finditer(pattern):
             if pattern is grammar.PLACE_NAMED and match.group("a"):
                 add(kind, match, "a")
                 add(kind, match, "b")
@@ -317,10 +319,10 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 pattern is grammar.ORG_APPOSITIVE and _APPOSITIVE_HEAD.match(text, match.end(group))
             ) or pattern is grammar.ORG_AFTER_KIND
             add(kind, match, group, priority=2 if strong else 1)  # "X Y, the state holding company, says"
-    for which in grammar.WHICH_OWNS.finditer(text) if "which " in lowered or " by " in lowered else ():
+    for which in scan.finditer(grammar.WHICH_OWNS) if "which " in lowered or " by " in lowered else ():
         if named := _name_before(text, which.start(), grammar.WHICH_NAME, 60):
             add("ORG", named, priority=2)  # over a person "said Baltic Cargo, which operates …"
-    for kind_word in grammar.WEAPON_KIND.finditer(text) if grammar.worth_running(grammar.WEAPON_KIND, lowered) else ():
+    for kind_word in scan.finditer(grammar.WEAPON_KIND) if grammar.worth_running(grammar.WEAPON_KIND, lowered) else ():
         named = grammar.WEAPON_BEFORE_KIND.search(text, max(0, kind_word.start() - 90), kind_word.start())
         if named is None:
             continue
@@ -342,25 +344,25 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 and (known is None or known.type == "WEAPON" or (radar and known.type == "PLACE"))
             ):
                 add_span("WEAPON", start, end, priority=4 if radar else 1, own=radar)
-    for match in grammar.CLASS_NUMBER.finditer(text) if "type " in lowered or "project " in lowered else ():
+    for match in scan.finditer(grammar.CLASS_NUMBER) if "type " in lowered or "project " in lowered else ():
         add("WEAPON", match)
-    for match in grammar.SHIP_NAMED.finditer(text) if grammar.worth_running(grammar.SHIP_NAMED, lowered) else ():
+    for match in scan.finditer(grammar.SHIP_NAMED) if grammar.worth_running(grammar.SHIP_NAMED, lowered) else ():
         add("WEAPON", match, priority=4, own=True)  # beats the place list: "the destroyer Jinan" is a ship
-    for match in grammar.SHIP_APPOSITIVE.finditer(text) if grammar.worth_running(grammar.SHIP_NAMED, lowered) else ():
+    for match in scan.finditer(grammar.SHIP_APPOSITIVE) if grammar.worth_running(grammar.SHIP_NAMED, lowered) else ():
         add("WEAPON", match, priority=4, own=True)
-    for match in grammar.SHIPS_LISTED.finditer(text) if grammar.worth_running(grammar.SHIP_NAMED, lowered) else ():
+    for match in scan.finditer(grammar.SHIPS_LISTED) if grammar.worth_running(grammar.SHIP_NAMED, lowered) else ():
         add("WEAPON", match, "a", priority=4, own=True)
         add("WEAPON", match, "b", priority=4, own=True)
-    for byline in grammar.BYLINE.finditer(text) if "by" in lowered else ():
+    for byline in scan.finditer(grammar.BYLINE) if "by" in lowered else ():
         offset = byline.start("names")
         for person in grammar.BYLINE_NAME.finditer(byline.group("names")):  # not the places after "in"
             add_span("PERSON", offset + person.start("name"), offset + person.end("name"))
-    for match in grammar.MISSION.finditer(text) if "mission" in lowered else ():
+    for match in scan.finditer(grammar.MISSION) if "mission" in lowered else ():
         add("EVENT", match, priority=2)
-    for match in grammar.EXERCISE.finditer(text):
+    for match in scan.finditer(grammar.EXERCISE):
         add("EVENT", match, priority=2)
     designators = [
-        m for pattern in (grammar.DESIGNATOR, grammar.DESIGNATOR_CODE, grammar.CLASS) for m in pattern.finditer(text)
+        m for pattern in (grammar.DESIGNATOR, grammar.DESIGNATOR_CODE, grammar.CLASS) for m in scan.finditer(pattern)
     ]
     # A model number once followed by "reactor" or "plant" is civil wherever the text names it.
     civil = {m.group("name") for m in designators if grammar.CIVIL_AFTER.match(text[m.end() : m.end() + 24].lower())}
@@ -369,18 +371,18 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
             add("WEAPON", match)
         elif grammar.LINE_AFTER.match(text, match.end()):
             add("PLACE", match)  # "the CASA-1000 line": a named power line or pipeline is a facility
-    for day in grammar.DAY.finditer(text):
+    for day in scan.finditer(grammar.DAY):
         if named := _name_before(text, day.start(), grammar.DAY_NAME, 40):
             add_span("EVENT", named.start("name"), day.end())
     for match in (
-        grammar.EXERCISE_AFTER_KIND.finditer(text)
+        scan.finditer(grammar.EXERCISE_AFTER_KIND)
         if grammar.worth_running(grammar.EXERCISE_AFTER_KIND, lowered)
         else ()
     ):
         add("EVENT", match, priority=2)
     # "the Bruegel think tank", "the Intahaka gold mine": the name right before a kind word, no adjective
     for kind_words, kind, window in ((grammar.ORG_KIND, "ORG", 60), (grammar.SITE, "PLACE", 80)):
-        for kind_word in kind_words.finditer(text) if grammar.worth_running(kind_words, lowered) else ():
+        for kind_word in scan.finditer(kind_words) if grammar.worth_running(kind_words, lowered) else ():
             named = _name_before(text, kind_word.start(), grammar.SITE_NAME, window)
             if named is None or grammar.is_adjective(named.group("name")):
                 continue
@@ -391,7 +393,7 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
                 add_span(kind, named.start("name"), kind_word.end())  # "the Rasht–Astara railway" whole
             else:
                 add(kind, named)
-    for kind_word in grammar.SITES.finditer(text) if grammar.worth_running(grammar.SITES, lowered) else ():
+    for kind_word in scan.finditer(grammar.SITES) if grammar.worth_running(grammar.SITES, lowered) else ():
         pair = grammar.SITE_PAIR.search(text, max(0, kind_word.start() - 80), kind_word.start())
         if pair is None:
             continue
@@ -399,11 +401,11 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
             name = grammar.LEADING_NOISE.sub("", pair.group(group))
             if not grammar.is_adjective(name):
                 add("PLACE", pair, group)  # "the Kandym and Gissar fields"
-    for match in grammar.PLACE_SHAPE.finditer(text):
+    for match in scan.finditer(grammar.PLACE_SHAPE):
         before = text[max(0, match.start() - 30) : match.start()]
         if match.group("name") not in grammar.NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):
             add("PLACE", match, priority=0)
-    for match in grammar.CAMEL_CASE.finditer(text):
+    for match in scan.finditer(grammar.CAMEL_CASE):
         if match.group("name") not in grammar.NOT_CAMEL_CASE_ORGS:
             add("ORG", match, priority=0)
     for ending in grammar.ORG_SHAPE_ENDINGS:
@@ -414,11 +416,11 @@ def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, i
             if shaped and shaped.end() == end:
                 add("ORG", shaped, priority=0)
             at = text.find(ending, end)
-    for match in grammar.MONEY.finditer(text):
+    for match in scan.finditer(grammar.MONEY):
         add("MONEY", match)
-    for match in grammar.DATE.finditer(text):
+    for match in scan.finditer(grammar.DATE):
         add("DATE", match, priority=0)
-    for match in grammar.LONE_MONTH.finditer(text):
+    for match in scan.finditer(grammar.LONE_MONTH):
         add("DATE", match, priority=0)
     return out
 
@@ -469,7 +471,8 @@ def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> r
 
 def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
-    for match in grammar.LOWER_PERSON.finditer(text):
+    scan = LineScan(text)
+    for match in scan.finditer(grammar.LOWER_PERSON):
         first, last = match.group("first").capitalize(), match.group("last")
         if first not in GIVEN_NAMES or last in grammar.COMMON_WORDS:
             continue
@@ -480,7 +483,7 @@ def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int,
             name = f"{first} {last.capitalize()}"
             known = gazetteer.lookup(name)
             out.append((1, Mention(start, end, "PERSON", known.name if known else name, text[start:end])))
-    for match in grammar.LOWER_CHINESE_PERSON.finditer(text):
+    for match in scan.finditer(grammar.LOWER_CHINESE_PERSON):
         family, given = match.group("first"), match.group("last")
         if (
             family.capitalize() in CHINESE_FAMILY_NAMES
@@ -493,10 +496,10 @@ def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int,
             name = f"{family.capitalize()} {given.capitalize()}"
             known = gazetteer.lookup(name)
             out.append((1, Mention(start, end, "PERSON", known.name if known else name, text[start:end])))
-    for match in grammar.LOWER_MINISTRY.finditer(text):
+    for match in scan.finditer(grammar.LOWER_MINISTRY):
         name = match.group("name").title()
         out.append((1, Mention(match.start("name"), match.end("name"), "ORG", name, match.group("name"))))
-    for match in grammar.LOWER_DESIGNATOR.finditer(text):
+    for match in scan.finditer(grammar.LOWER_DESIGNATOR):
         surface = match.group(0)
         known = gazetteer.lookup(surface)
         if known is not None and known.type == "WEAPON":
@@ -505,7 +508,7 @@ def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int,
             name = f"{match.group('prefix').capitalize()}-{match.group('num')}{match.group('suffix').upper()}"
             out.append((1, Mention(match.start(), match.end(), "WEAPON", name, surface)))
     for pattern, kind in ((grammar.MONEY, "MONEY"), (grammar.LOWER_DATE, "DATE")):
-        for match in pattern.finditer(text):
+        for match in scan.finditer(pattern):
             out.append(
                 (0, Mention(match.start("name"), match.end("name"), kind, match.group("name"), match.group("name")))
             )

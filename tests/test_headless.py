@@ -48,7 +48,8 @@ def test_a_search_from_the_command_line_loads_no_more_than_it_needs(tmp_path: Pa
     assert '"doc": "d0.txt"' in out.stdout
     loaded = set(out.stderr.split())
     needless = {
-        "index.entities", "index.entity_grammar", "index.entity_passes", "index.prepare", "index.parallel",
+        "index.entities", "index.entity_grammar", "index.entity_passes", "index.line_scan", "index.prepare",
+        "index.parallel",
         "index.metadata", "index.passages", "index.xref",
         "index.config", "dataclasses", "tomllib", "difflib", "textual", "rich",
         "tempfile",  # only for an index that must fall back to a temporary folder

@@ -47,11 +47,16 @@ def is_lowercased(text: str) -> bool:
 
 
 # extraction ----------------------------------------------------------------------
-def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
-    """Every entity mention in a cleaned document text, in order, without overlaps."""
+def extract(
+    text: str, gazetteer: Gazetteer | None = None, tokens: list[tuple[str, int, int]] | None = None
+) -> list[Mention]:
+    """Every entity mention in a cleaned document text, in order, without overlaps.
+
+    tokens: the text's `index.tokens.words`, when the caller has them already.
+    """
     gazetteer = gazetteer or load_gazetteer()
     lowercase = is_lowercased(text)
-    found = _gazetteer_mentions(text, gazetteer, lowercase)
+    found = _gazetteer_mentions(text, gazetteer, lowercase, list(words(text)) if tokens is None else tokens)
     if not lowercase:
         headlines = headline_lines(text)  # asked by the rules and two passes: found once
         found += _rule_mentions(text, gazetteer, headlines)
@@ -71,8 +76,9 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     ]
 
 
-def _gazetteer_mentions(text: str, gazetteer: Gazetteer, lowercase: bool) -> list[tuple[int, Mention]]:
-    tokens = list(words(text))
+def _gazetteer_mentions(
+    text: str, gazetteer: Gazetteer, lowercase: bool, tokens: list[tuple[str, int, int]]
+) -> list[tuple[int, Mention]]:
     # Only lowercased text asks whether a full name is present (to accept an ordinary-word alias).
     full_names_present = gazetteer.full_keys & _ngram_keys(tokens) if lowercase else set()
     out: list[tuple[int, Mention]] = []

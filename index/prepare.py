@@ -17,9 +17,9 @@ from index.entities import extract
 from index.entity_query import KEY_FIELD, entity_key
 from index.gazetteer import Gazetteer
 from index.model import Document, Skipped
-from index.schema import text_terms_only
+from index.schema import terms_of_words
 from index.sidestore import Fingerprint, MentionRow, vocabulary_of
-from index.tokens import words_of
+from index.tokens import words
 from index.xref import find_citations, sampled_shingles
 
 
@@ -55,7 +55,10 @@ def prepare(
     document = corpus_mod.document_from_bytes(source.doc, data, given_meta)
     if isinstance(document, Skipped):
         return Prepared(source, Fingerprint(source.size, source.mtime_ns, sha, given, document.reason), True)
-    mentions = mentions_of(document, gazetteer)
+    # The text is cut into words once: extraction, the index's terms, the vocabulary and shingles all read them.
+    positioned = list(words(document.text))
+    tokens = [word for word, _, _ in positioned]
+    mentions = mentions_of(document, gazetteer, positioned)
     forms: set[tuple[str, str, str]] = set()
     keys: set[str] = set()
     for kind, name in {(row.type, row.name) for row in mentions}:
@@ -66,18 +69,17 @@ def prepare(
     meta = document.meta
     record = {  # one per document: its passages are found in it at display time (`index.locate`)
         "doc": document.doc,
-        # The text as its terms, not as a string: `text_terms_only` is the field's analyzer, an order of
+        # The text as its terms, not as a string: `terms_of_words` is the field's analyzer, an order of
         # magnitude faster (a hypothesis test holds them equal), and Whoosh indexes a list of terms
         # as they come. Positions count from 0 rather than from the first word that is not a stop
         # word, which no phrase can tell.
-        "text": text_terms_only(document.text),
+        "text": terms_of_words(tokens),
         "title": meta.title,
         "publication": meta.publication,
         "author": meta.author,
         "published": meta.published,
         KEY_FIELD: " ".join(sorted(keys)),
     }
-    tokens = words_of(document.text)
     starts = [p.start for p in document.passages]
     citations = [
         (document.passages[max(0, bisect.bisect_right(starts, c.start) - 1)].number, c.source, c.date, c.start, c.end)
@@ -112,11 +114,13 @@ def _key_of(kind: str, name: str, analyse: Any) -> str:
     return key
 
 
-def mentions_of(document: Document, gazetteer: Gazetteer) -> list[MentionRow]:
+def mentions_of(
+    document: Document, gazetteer: Gazetteer, tokens: list[tuple[str, int, int]] | None = None
+) -> list[MentionRow]:
     """The document's entity mentions, each with the number of the passage it falls in."""
     starts = [p.start for p in document.passages]
     rows = []
-    for mention in extract(document.text, gazetteer):
+    for mention in extract(document.text, gazetteer, tokens):
         index = bisect.bisect_right(starts, mention.start) - 1
         if index >= 0:
             number = document.passages[index].number

@@ -8,7 +8,7 @@ running the analyzer (no token objects), and with their places.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -52,12 +52,12 @@ def text_terms(text: str) -> Iterator[tuple[str, int, int]]:
 
 def text_terms_only(text: str) -> list[str]:
     """The terms of `text_terms` without their places: what finding passages needs, at a third of the cost."""
-    out = []
-    for token in TOKEN_RE.findall(text):
-        word = _normalised(token)
-        if word not in STOP_WORDS:
-            out.append(_stem(word))
-    return out
+    return terms_of_words(map(_normalised, TOKEN_RE.findall(text)))
+
+
+def terms_of_words(words: Iterable[str]) -> list[str]:
+    """The terms of a text from its normalised words (`index.tokens.words`), when they are at hand."""
+    return [_stem(word) for word in words if word not in STOP_WORDS]
 
 
 _normalised = lru_cache(maxsize=100_000)(normalise)

@@ -70,3 +70,7 @@ def test_case_insensitive_literals_and_the_letters_that_fold_to_ascii() -> None:
     text = "a\nthe SUMMIT\nb\nthe ſummit"  # "ſ" (long s) matches "s" case-insensitively
     assert [m.group() for m in LineScan(text).finditer(pattern)] == ["SUMMIT", "ſummit"]
     assert LineScan("a\nthe SUMMIT\nb").lines_to_scan(pattern) == [1]
+
+
+def test_hand_written_anchors_only_for_patterns_the_line_scan_cannot_limit() -> None:
+    assert [pattern.pattern[:40] for pattern in grammar.ANCHORS if gate_of(pattern) is not None] == []

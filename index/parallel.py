@@ -154,10 +154,12 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
         from whoosh.writing import SegmentWriter
 
         from index.schema import name_analyzer
+        from index.segments import read_lengths_once
 
         index_dir, gazetteer, number = pickle.load(inbox)
         analyse = name_analyzer()
         writer = SegmentWriter(whoosh_index.open_dir(index_dir), _lk=False, limitmb=WORKER_LIMIT_MB, compound=False)
+        read_lengths_once(writer)
         added = False
         while (chunk := pickle.load(inbox)) is not None:
             for source, given, old, given_meta in chunk:

@@ -29,6 +29,7 @@ from index.entity_query import QUERY_FIELDS, EntityNames, entity_key, rewrite
 from index.errors import ConfigError, CorpusError, StoreError
 from index.gazetteer import Gazetteer, builtin_entries, check_user_file, extraction_key, load_gazetteer
 from index.model import DocSummary, Document, IndexReport, Skipped, Span
+from index.segments import read_lengths_once
 from index.sidestore import Fingerprint, MentionRow, SideStore
 
 if TYPE_CHECKING:
@@ -350,6 +351,7 @@ class CorpusIndex:
 
         try:
             writer = self._ix.writer(timeout=5.0, limitmb=256, compound=False)
+            read_lengths_once(writer)
         except LockError:
             raise StoreError(
                 "another ralign-tui is updating this corpus's index; try again when it has finished"

@@ -83,9 +83,12 @@ def _gazetteer_mentions(
     full_names_present = gazetteer.full_keys & _ngram_keys(tokens) if lowercase else set()
     out: list[tuple[int, Mention]] = []
     plain = tuple(t[0] for t in tokens)  # slices of a tuple of words compare in C
-    i = 0
-    while i < len(tokens):
-        matched = False
+    # Only words some name starts with are tried (found in one pass in C), in order; a name matched
+    # at i takes its words, so the next try is at the first word after it.
+    resume = 0
+    for i in [i for i, word in enumerate(plain) if word in gazetteer.first_words]:
+        if i < resume:
+            continue
         for form, entry, alias in gazetteer.candidates(plain[i]):
             size = len(form)
             if plain[i : i + size] != form:
@@ -106,11 +109,8 @@ def _gazetteer_mentions(
             ):
                 continue  # "OTHER PARTIES WHO PROVIDE": a word of a sentence in capitals, not the WHO
             out.append((3, Mention(start, end, entry.type, entry.name, surface)))
-            i += size
-            matched = True
+            resume = i + size
             break
-        if not matched:
-            i += 1
     return out
 
 

@@ -48,6 +48,7 @@ class Gazetteer:
                         self._by_first[form[0]].append((form, entry, alias))
         for options in self._by_first.values():
             options.sort(key=lambda item: -len(item[0]))
+        self.first_words = frozenset(self._by_first)  # a word no name starts with needs no look-up
         self.full_keys = {name_key(entry.name) for entry in self.entries.values()}  # computed once, used per text
 
     def candidates(self, first_word: str) -> list[tuple[tuple[str, ...], EntityInfo, str]]:

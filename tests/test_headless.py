@@ -42,10 +42,13 @@ def test_a_search_from_the_command_line_loads_no_more_than_it_needs(tmp_path: Pa
         "import sys\n"
         "from tui.cli import main\n"
         f"assert main(['search', 'pipeline', '--corpus', {str(corpus)!r}, '--json']) == 0\n"
-        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+        # Word variations: no query of ours asks for them, so Whoosh's tables stay unread (`index.lazy_whoosh`).
+        "print('morph_en read:', hasattr(sys.modules['whoosh.lang.morph_en'], '__file__'))"
     )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert '"doc": "d0.txt"' in out.stdout
+    assert "morph_en read: False" in out.stdout
     loaded = set(out.stderr.split())
     needless = {
         "index.entities", "index.entity_grammar", "index.entity_passes", "index.line_scan", "index.prepare",
@@ -55,3 +58,11 @@ def test_a_search_from_the_command_line_loads_no_more_than_it_needs(tmp_path: Pa
         "tempfile",  # only for an index that must fall back to a temporary folder
     }  # fmt: skip
     assert loaded & needless == set()
+
+
+def test_word_variations_still_load_whooshs_tables_when_asked() -> None:
+    from whoosh.lang.morph_en import variations
+
+    import index  # noqa: F401  (puts the stand-in in place)
+
+    assert {"pipeline", "pipelines"} <= set(variations("pipeline"))

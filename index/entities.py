@@ -56,12 +56,14 @@ def extract(
     """
     gazetteer = gazetteer or load_gazetteer()
     lowercase = is_lowercased(text)
-    found = _gazetteer_mentions(text, gazetteer, lowercase, list(words(text)) if tokens is None else tokens)
+    tokens = list(words(text)) if tokens is None else tokens
+    found = _gazetteer_mentions(text, gazetteer, lowercase, tokens)
+    scan = LineScan(text, tokens)  # each rule's pattern scans only the lines that hold a word it needs
     if not lowercase:
         headlines = headline_lines(text)  # asked by the rules and two passes: found once
-        found += _rule_mentions(text, gazetteer, headlines)
+        found += _rule_mentions(text, gazetteer, headlines, scan)
     else:
-        found += _lowercase_rule_mentions(text, gazetteer)
+        found += _lowercase_rule_mentions(text, gazetteer, scan)
     chosen = _resolve_overlaps(found)
     capitals = None if lowercase else capitalised_words(text)  # looked up by two passes: found once
     chosen = link_surnames(text, chosen, capitals)
@@ -175,9 +177,10 @@ def _acceptable(
     return not (alias.rsplit(None, 1)[-1][:1].isupper() and surface.rsplit(None, 1)[-1][:1].islower())
 
 
-def _rule_mentions(text: str, gazetteer: Gazetteer, headlines: list[tuple[int, int]]) -> list[tuple[int, Mention]]:
+def _rule_mentions(
+    text: str, gazetteer: Gazetteer, headlines: list[tuple[int, int]], scan: LineScan
+) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
-    scan = LineScan(text)  # each pattern scans only the lines that hold a word it needs
 
     known_names: dict[str, EntityInfo | None] = {}
 
@@ -475,9 +478,8 @@ def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> r
     return None
 
 
-def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Mention]]:
+def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer, scan: LineScan) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
-    scan = LineScan(text)
     for match in scan.finditer(grammar.LOWER_PERSON):
         first, last = match.group("first").capitalize(), match.group("last")
         if first not in GIVEN_NAMES or last in grammar.COMMON_WORDS:

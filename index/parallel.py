@@ -14,6 +14,7 @@ thread held, and "spawn" re-runs the caller's main script, which breaks any scri
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import queue
@@ -79,27 +80,58 @@ class _Worker:
             self.process.wait()
 
 
-def build(
-    index_dir: str,
-    jobs: list[Job],
-    gazetteer: Gazetteer,
-    on_prepared: Callable[[Prepared], None],
-    cancel: threading.Event | None = None,
-    workers: int | None = None,
-) -> list[Any]:
-    """Index jobs in worker processes; on_prepared runs here for each file. Returns the new segments."""
-    count = max(1, min(workers or worker_count(), len(jobs)))
-    inbox: queue.Queue[tuple[str, Any]] = queue.Queue()
-    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-    pool: list[_Worker] = []
-    segments: list[Any] = []
-    fed = 0
-    try:
-        pool = [_Worker(number, inbox) for number in range(count)]
-        # Every worker is started before any is told what to do: the first message (the gazetteer)
-        # fills the pipe, and a send waits until that worker has imported its modules and reads it.
-        for worker in pool:
-            worker.send((index_dir, gazetteer, worker.number))
+class Pool:
+    """Worker interpreters, started ahead of their work: each imports its modules and reads the
+    gazetteer while the caller does something else (a big first build commits its first files first).
+
+    A worker opens the index only when its first files arrive, so a commit made before then (which
+    deletes files no segment lists) cannot take a segment it has begun.
+    """
+
+    def __init__(self, index_dir: str, gazetteer: Gazetteer, count: int) -> None:
+        self.inbox: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self.workers: list[_Worker] = []
+        self.used = False
+        self._unsent: list[BaseException] = []
+        self._introductions: list[threading.Thread] = []
+        try:
+            self.workers = [_Worker(number, self.inbox) for number in range(count)]
+        except BaseException:
+            self.close()
+            raise
+        # The first message (the gazetteer) fills the pipe: its send waits until the worker has imported
+        # its modules and reads it. Sent from threads, so the caller goes on meanwhile.
+        self._introductions = [
+            threading.Thread(target=self._introduce, args=(worker, (index_dir, gazetteer, worker.number)), daemon=True)
+            for worker in self.workers
+        ]
+        for thread in self._introductions:
+            thread.start()
+
+    def _introduce(self, worker: _Worker, message: object) -> None:
+        try:
+            worker.send(message)
+        except BaseException as exc:  # a worker gone at once: `build` reports it
+            self._unsent.append(exc)
+
+    def _introduced(self) -> None:
+        for thread in self._introductions:
+            thread.join()
+        if self._unsent:
+            raise StoreError(f"an indexing worker could not be started: {self._unsent[0]}")
+
+    def build(
+        self, jobs: list[Job], on_prepared: Callable[[Prepared], None], cancel: threading.Event | None = None
+    ) -> list[Any]:
+        """Index jobs; on_prepared runs here for each file. Returns the new segments. Once per pool."""
+        assert not self.used, "a pool builds once"
+        self.used = True
+        self._introduced()
+        pool, inbox = self.workers, self.inbox
+        count = len(pool)
+        chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+        segments: list[Any] = []
+        fed = 0
         # Two chunks ahead per worker: none waits, and a cancel leaves little queued.
         for i in range(min(len(chunks), 2 * count)):
             pool[i % count].send(chunks[fed])
@@ -137,9 +169,21 @@ def build(
             elif kind == "gone" and payload[0] not in finished:
                 raise StoreError(f"an indexing worker stopped (exit code {payload[1]})")
         return segments
-    finally:
-        for worker in pool:
+
+    def close(self) -> None:
+        if not self.used:
+            with contextlib.suppress(StoreError):
+                self._introduced()
+        for worker in self.workers:
+            if not self.used:
+                with contextlib.suppress(OSError):
+                    worker.send(None)  # never given work: it ends without opening the index
             worker.close()
+
+
+def pool_size(jobs: int, workers: int | None = None) -> int:
+    """How many workers a batch of this many files gets."""
+    return max(1, min(workers or worker_count(), jobs))
 
 
 def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
@@ -158,25 +202,26 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
 
         index_dir, gazetteer, number = pickle.load(inbox)
         analyse = name_analyzer()
-        writer = SegmentWriter(whoosh_index.open_dir(index_dir), _lk=False, limitmb=WORKER_LIMIT_MB, compound=False)
-        read_lengths_once(writer)
-        added = False
+        writer = None  # opened with the first files: the index may be committed to until then
         while (chunk := pickle.load(inbox)) is not None:
+            if writer is None:
+                ix = whoosh_index.open_dir(index_dir)
+                writer = SegmentWriter(ix, _lk=False, limitmb=WORKER_LIMIT_MB, compound=False)
+                read_lengths_once(writer)
             for source, given, old, given_meta in chunk:
                 prepared = prepare(source, given, old, given_meta, gazetteer, analyse)
                 for record in prepared.records:
                     writer.add_document(**record)
-                    added = True
                 prepared.records = []  # the parent needs the rest, not the Whoosh records
                 say("file", prepared)
             say("chunk", number)
         # Never the writer's _finish() or cancel(): they delete the temporary folder the parent's
         # writer shares with every worker.
-        if added:
+        segment = None
+        if writer is not None and writer._added:
             segment = writer._finalize_segment()
-        else:
+        elif writer is not None:
             writer._close_segment()
-            segment = None
         say("segment", (number, segment))
     except BaseException:
         say("error", traceback.format_exc())

@@ -33,7 +33,7 @@ from index.segments import read_lengths_once
 from index.sidestore import Fingerprint, MentionRow, SideStore
 
 if TYPE_CHECKING:
-    from index.parallel import Job
+    from index.parallel import Job, Pool
     from index.prepare import Prepared
 
 try:
@@ -296,20 +296,35 @@ class CorpusIndex:
         if not tally.total:
             batches = []  # nothing changed: no writer, no lock, no commit
         cancelled = False
-        for number, batch in enumerate(batches):
-            if cancelled or (number and not batch):
-                continue
-            jobs = [(source, given, known.get(source.doc), given_all.get(source.doc)) for source, given in batch]
-            cancelled = self._index_batch(jobs, removed if number == 0 else [], tally, cancel)
+        pool = None
+        if len(batches) == 2 and len(batches[1]) >= PARALLEL_MIN:
+            from index import parallel
+
+            if parallel.worker_count() > 1:
+                # Started now, the workers load their modules while the first batch is indexed here.
+                size = parallel.pool_size(len(batches[1]))
+                pool = parallel.Pool(str(self.location / "whoosh"), self.gazetteer, size)
+        try:
+            for number, batch in enumerate(batches):
+                if cancelled or (number and not batch):
+                    continue
+                jobs = [(source, given, known.get(source.doc), given_all.get(source.doc)) for source, given in batch]
+                cancelled = self._index_batch(
+                    jobs, removed if number == 0 else [], tally, cancel, pool if number else None
+                )
+        finally:
+            if pool is not None:
+                pool.close()
         skipped.sort(key=lambda s: s.path)
         return IndexReport(
             tally.indexed, len(removed), tally.unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled
         )
 
-    def _index_batch(self, jobs: list[Job], removed: list[str], tally: _Tally, cancel: threading.Event | None) -> bool:
-        """Index one batch in one commit: in worker processes when it is big. True when cancelled."""
+    def _index_batch(
+        self, jobs: list[Job], removed: list[str], tally: _Tally, cancel: threading.Event | None, pool: Pool | None
+    ) -> bool:
+        """Index one batch in one commit: in the pool's worker processes when given one. True when cancelled."""
         # Imported here: extraction compiles many patterns, and opening or searching needs none of them.
-        from index import parallel
         from index.prepare import prepare
 
         with self._batch() as (writer, db, segments):
@@ -327,9 +342,8 @@ class CorpusIndex:
 
             jobs_old = {source.doc: old for source, _, old, _ in jobs}
             cancelled = False
-            if len(jobs) >= PARALLEL_MIN and parallel.worker_count() > 1:
-                index_dir = str(self.location / "whoosh")
-                segments += parallel.build(index_dir, jobs, self.gazetteer, lambda p: apply(p, True), cancel)
+            if pool is not None:
+                segments += pool.build(jobs, lambda p: apply(p, True), cancel)
                 cancelled = cancel is not None and cancel.is_set() and tally.done < tally.total
             else:
                 for job in jobs:

@@ -105,6 +105,28 @@ def test_a_cancelled_parallel_build_keeps_what_it_finished_and_the_next_run_comp
     assert len(index.documents()) == 43
 
 
+def test_workers_started_for_a_batch_a_cancel_skips_end_cleanly(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool starts before the first batch is indexed; cancelled then, its workers never get work."""
+    monkeypatch.setattr(store, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(store, "FIRST_BATCH", 5)
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    started: list[parallel.Pool] = []
+    monkeypatch.setattr(parallel, "Pool", lambda *args: started.append(real_pool(*args)) or started[-1])
+    cancel = threading.Event()
+    index = CorpusIndex(corpus, location=tmp_path / "ix").open()
+    first = index.update(progress=lambda done, total: cancel.set() if done >= 2 else None, cancel=cancel)
+    assert first.cancelled and first.indexed < 5
+    assert len(started) == 1 and not started[0].used
+    assert all(worker.process.poll() == 0 for worker in started[0].workers)  # ended, and without an error
+    second = index.update()
+    assert second.indexed + first.indexed == 43 and len(index.documents()) == 43
+
+
+real_pool = parallel.Pool
+
+
 def _seeds_without(word: str) -> set[str]:
     return {p.name for p in sorted(SEEDS.glob("*.txt"))[:3] if word not in p.read_text(encoding="utf-8").lower()}
 

@@ -355,11 +355,11 @@ def _rule_mentions(
                 add_span("WEAPON", start, end, priority=4 if radar else 1, own=radar)
     for match in scan.finditer(grammar.CLASS_NUMBER) if "type " in lowered or "project " in lowered else ():
         add("WEAPON", match)
-    for match in scan.finditer(grammar.SHIP_NAMED) if grammar.worth_running(grammar.SHIP_NAMED, lowered) else ():
+    for match in scan.finditer(grammar.SHIP_NAMED):
         add("WEAPON", match, priority=4, own=True)  # beats the place list: "the destroyer Jinan" is a ship
-    for match in scan.finditer(grammar.SHIP_APPOSITIVE) if grammar.worth_running(grammar.SHIP_NAMED, lowered) else ():
+    for match in scan.finditer(grammar.SHIP_APPOSITIVE):
         add("WEAPON", match, priority=4, own=True)
-    for match in scan.finditer(grammar.SHIPS_LISTED) if grammar.worth_running(grammar.SHIP_NAMED, lowered) else ():
+    for match in scan.finditer(grammar.SHIPS_LISTED):
         add("WEAPON", match, "a", priority=4, own=True)
         add("WEAPON", match, "b", priority=4, own=True)
     for byline in scan.finditer(grammar.BYLINE) if "by" in lowered else ():
@@ -383,11 +383,7 @@ def _rule_mentions(
     for day in scan.finditer(grammar.DAY):
         if named := _name_before(text, day.start(), grammar.DAY_NAME, 40):
             add_span("EVENT", named.start("name"), day.end())
-    for match in (
-        scan.finditer(grammar.EXERCISE_AFTER_KIND)
-        if grammar.worth_running(grammar.EXERCISE_AFTER_KIND, lowered)
-        else ()
-    ):
+    for match in scan.finditer(grammar.EXERCISE_AFTER_KIND):
         add("EVENT", match, priority=2)
     # "the Bruegel think tank", "the Intahaka gold mine": the name right before a kind word, no adjective
     for kind_words, kind, window in ((grammar.ORG_KIND, "ORG", 60), (grammar.SITE, "PLACE", 80)):
@@ -402,7 +398,7 @@ def _rule_mentions(
                 add_span(kind, named.start("name"), kind_word.end())  # "the Rasht–Astara railway" whole
             else:
                 add(kind, named)
-    for kind_word in scan.finditer(grammar.SITES) if grammar.worth_running(grammar.SITES, lowered) else ():
+    for kind_word in scan.finditer(grammar.SITES):
         pair = grammar.SITE_PAIR.search(text, max(0, kind_word.start() - 80), kind_word.start())
         if pair is None:
             continue

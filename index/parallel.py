@@ -181,9 +181,9 @@ class Pool:
             worker.close()
 
 
-def pool_size(jobs: int, workers: int | None = None) -> int:
+def pool_size(jobs: int) -> int:
     """How many workers a batch of this many files gets."""
-    return max(1, min(workers or worker_count(), jobs))
+    return max(1, min(worker_count(), jobs))
 
 
 def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:

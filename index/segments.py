@@ -32,8 +32,5 @@ class _LengthTables:
         size = len(table)
         return lambda docnum: table[docnum] if 0 <= docnum < size else read(docnum)
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> Any:
-        return self._reader.doc_field_length(docnum, fieldname, default)
-
     def close(self) -> None:
         self._reader.close()

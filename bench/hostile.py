@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.entities import extract
+from index.entities.extract import extract
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "capitalised words": lambda n: " ".join(["Alpha"] * n),

@@ -30,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.corpus import load_all  # noqa: E402
-from index.search import search  # noqa: E402
-from index.store import CorpusIndex  # noqa: E402
+from index.corpus.scan import load_all  # noqa: E402
+from index.search.results import search  # noqa: E402
+from index.store.corpus_index import CorpusIndex  # noqa: E402
 
 QUERIES = {
     "term": ["putin", "pipeline", "alliance", "china", "sanctions"],

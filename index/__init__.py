@@ -1,10 +1,7 @@
-"""The headless core of ralign-tui: corpus, Whoosh index, search, entities, cross-references and bookmarks.
+"""The headless core of ralign-tui: corpus, Whoosh index, search, entities, cross-references and notes.
 
-It never imports textual, rich or tui, so the CLI, the reader, tests and a REPL share it.
+It never imports textual, rich or tui, so the CLI, the reader, tests and a REPL share it. Each
+sub-package is one stage (see ARCHITECTURE.md); Whoosh is imported only under `index.engine`.
 """
 
 __version__ = "0.1.0"
-
-from index.lazy_whoosh import defer_morph_en
-
-defer_morph_en()  # before anything imports Whoosh

@@ -53,3 +53,16 @@ def load_config(path: Path | None = None, known_binding_ids: Callable[[], set[st
     if not isinstance(threshold, int | float) or not 0 < threshold <= 1:
         raise ConfigError(f"{path}: near_duplicate_threshold is a number above 0 and at most 1")
     return Config(theme, Path(bookmarks).expanduser() if bookmarks else None, dict(keys), float(threshold))
+
+
+def bookmarks_file(explicit: Path | None = None, config: Config | None = None) -> Path:
+    """The one choice of bookmarks file: --bookmarks FILE, else config.toml's `bookmarks`, else
+    bookmarks.md in the data folder. A broken config.toml falls back to the default file."""
+    if explicit:
+        return explicit.expanduser()
+    if config is None:
+        try:
+            config = load_config()
+        except ConfigError:
+            config = Config()
+    return config.bookmarks or paths.default_bookmarks_file()

@@ -11,6 +11,18 @@ from typing import NamedTuple
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "WEAPON", "EVENT", "MONEY", "DATE")
 
 
+class MentionRow(NamedTuple):
+    """One entity mention as stored: where it stands (document, passage, offsets) and what it names."""
+
+    doc: str
+    passage: int
+    start: int
+    end: int
+    type: str
+    name: str
+    text: str
+
+
 class Passage(NamedTuple):
     """A slice of a document's cleaned text, the unit of search, bookmarks and cross-references."""
 

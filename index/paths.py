@@ -51,20 +51,6 @@ def default_bookmarks_file() -> Path:
     return data_dir() / "bookmarks.md"
 
 
-def bookmarks_file(explicit: Path | None = None) -> Path:
-    """--bookmarks FILE, else config.toml's `bookmarks`, else bookmarks.md in the data folder."""
-    if explicit:
-        return explicit.expanduser()
-    from index.config import load_config  # config errors fall back to the default file
-    from index.errors import RalignError
-
-    try:
-        configured = load_config().bookmarks
-    except RalignError:
-        configured = None
-    return configured or default_bookmarks_file()
-
-
 def index_dir_for(corpus: Path) -> Path:
     """One index per corpus folder, keyed by its resolved path (readable prefix, hashed suffix)."""
     resolved = corpus.resolve()

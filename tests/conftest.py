@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from index.store import CorpusIndex
+from index.store.corpus_index import CorpusIndex
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ENTITY_GOLD = Path(__file__).resolve().parent / "entity_gold"  # hand-annotated texts: the seeds and written ones
 
 
 @pytest.fixture(autouse=True)

@@ -13,10 +13,9 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from textual.command import Provider
 
-from index import paths
-from index.config import Config, load_config
+from index.config import Config, bookmarks_file, load_config
 from index.errors import ConfigError
-from index.store import CorpusIndex
+from index.store.corpus_index import CorpusIndex
 from tui.screens.main import MainScreen, main_screen
 from tui.state import load_state
 from tui.widgets.document_view import DocumentView
@@ -88,8 +87,8 @@ class ReaderApp(App[None]):
         if self.config_error:
             self.notify(self.config_error + " (using defaults)", title="Config", severity="error", markup=False)
         # --bookmarks, else config.toml's (read already), else the default: none left for it to look up
-        chosen = self.bookmarks_path or self.config.bookmarks or paths.default_bookmarks_file()
-        self.push_screen(MainScreen(self.index, self.reader_state, paths.bookmarks_file(chosen)))
+        bookmarks = bookmarks_file(self.bookmarks_path, self.config)
+        self.push_screen(MainScreen(self.index, self.reader_state, bookmarks))
 
     def key_display(self) -> dict[str, str]:
         display = {}

@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_parser().print_help()
             return 0
         args = _reader_parser().parse_args(argv)
-        from index.corpus import check_root  # imported here: a subcommand needs none of the corpus reading
+        from index.corpus.scan import check_root  # imported here: a subcommand needs none of the corpus reading
 
         corpus = check_root(args.path or paths.seed_dir())  # a bad path is a one-line error, not a screen
         # Start-up allocates a few hundred thousand objects that live as long as the reader (modules,

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
-from index.textclean import safe_line
+from index.corpus.textclean import safe_line
 from tui.widgets.results import Target
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from index.entity_view import EntitySummary
+from index.entities.summaries import EntitySummary
 from index.model import Document, IndexReport, SearchResult, Span
 
 

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from index.corpus.textclean import safe_line
 from index.model import Span
-from index.textclean import safe_line
 
 if TYPE_CHECKING:  # rich is imported where it is used: `--json` output never needs it
     from rich.console import Console

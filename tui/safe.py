@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from index.textclean import safe_line
+from index.corpus.textclean import safe_line
 
 
 def plain_content(text: str, limit: int = 0) -> Content:

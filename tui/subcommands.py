@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from index import paths
 from index.errors import RalignError, StoreError
 from index.model import IndexReport
-from index.search import around, collapse_duplicates, search
-from index.store import CorpusIndex, open_index
+from index.search.results import around, collapse_duplicates, search
+from index.store.corpus_index import CorpusIndex, open_index
 from tui import output
 from tui.errors import UsageError
 
 if TYPE_CHECKING:
-    from index.bookmarks import BookmarkFile, Parsed
+    from index.notes.bookmarks import BookmarkFile, Parsed
 
 
 def corpus_of(args: argparse.Namespace) -> Path:
@@ -126,7 +126,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def duplicate_threshold() -> float:
     from index.config import load_config
-    from index.xref import DEFAULT_THRESHOLD
+    from index.xref.shingles import DEFAULT_THRESHOLD
 
     try:
         return load_config().near_duplicate_threshold
@@ -174,9 +174,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def _bookmark_file(args: argparse.Namespace) -> BookmarkFile:
-    from index.bookmarks import BookmarkFile
+    from index.config import bookmarks_file
+    from index.notes.bookmarks import BookmarkFile
 
-    return BookmarkFile(paths.bookmarks_file(getattr(args, "bookmarks", None)))
+    return BookmarkFile(bookmarks_file(getattr(args, "bookmarks", None)))
 
 
 def _report_broken(parsed: Parsed, file: BookmarkFile) -> None:
@@ -188,7 +189,7 @@ def _report_broken(parsed: Parsed, file: BookmarkFile) -> None:
 
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
-    from index.bookmarks import FILE_HEADER, bookmark_for, newest_first, render_block
+    from index.notes.bookmarks import FILE_HEADER, bookmark_for, newest_first, render_block
 
     file = _bookmark_file(args)
     action = args.action
@@ -250,7 +251,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    from index.entity_view import group_mentions
+    from index.entities.summaries import group_mentions
 
     index, _ = updated_index(args)
     docs = [args.doc] if args.doc else [s.doc for s in index.documents()]

@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from index.bookmarks import Bookmark, BookmarkFile, Parsed, newest_first
+from index.corpus.textclean import safe_line
 from index.errors import RalignError
-from index.textclean import safe_line
+from index.notes.bookmarks import Bookmark, BookmarkFile, Parsed, newest_first
 from tui.screens.note_dialog import NoteDialog
 
 

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from index.textclean import safe_line
-from index.xref import Difference
+from index.corpus.textclean import safe_line
+from index.xref.shingles import Difference
 
 
 class DiffScreen(ModalScreen[None]):

@@ -24,12 +24,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from index.entity_view import EntitySummary, group_mentions
+from index.corpus.textclean import safe_line
+from index.entities.summaries import EntitySummary, group_mentions
 from index.errors import RalignError
 from index.model import DocSummary, Document, SearchResult, Span
-from index.search import around, collapse_duplicates, search
-from index.store import CorpusIndex
-from index.textclean import safe_line
+from index.search.results import around, collapse_duplicates, search
+from index.store.corpus_index import CorpusIndex
 from tui.messages import (
     BookmarkSaved,
     DocumentLoaded,
@@ -47,7 +47,7 @@ from tui.widgets.search_box import SearchBox
 from tui.widgets.side_panel import TYPE_STYLE, SidePanel, XrefEntry
 
 if TYPE_CHECKING:
-    from index.bookmarks import Bookmark, BookmarkFile
+    from index.notes.bookmarks import Bookmark, BookmarkFile
 
 # The bookmarks module, the comparison and the screens it opens are imported where they are used:
 # the first frame waits for none of them.
@@ -128,7 +128,7 @@ class MainScreen(Screen[None]):
     def bookmarks(self) -> BookmarkFile:
         """The bookmarks file, read when first needed (its module is not needed for the first frame)."""
         if self._bookmarks is None:
-            from index.bookmarks import BookmarkFile
+            from index.notes.bookmarks import BookmarkFile
 
             self._bookmarks = BookmarkFile(self.bookmarks_path)
         return self._bookmarks
@@ -371,7 +371,7 @@ class MainScreen(Screen[None]):
             return
         note = ""
         if bookmark is not None:
-            from index.bookmarks import anchor_in
+            from index.notes.bookmarks import anchor_in
 
             found = anchor_in(bookmark, document)
             passage = found.passage or bookmark.passage
@@ -408,7 +408,7 @@ class MainScreen(Screen[None]):
             bookmarks = self.bookmarks.bookmarks()
         except RalignError:
             return frozenset()
-        from index.bookmarks import anchor_in
+        from index.notes.bookmarks import anchor_in
 
         corpus = str(self.index.corpus)
         found = (anchor_in(b, document).passage for b in bookmarks if b.doc == document.doc and b.corpus == corpus)
@@ -662,7 +662,7 @@ class MainScreen(Screen[None]):
         a, b = self.index.document(doc_a), self.index.document(doc_b)
         if a is None or b is None:
             return
-        from index.xref import difference
+        from index.xref.shingles import difference
         from tui.screens.diff import DiffScreen
 
         found = difference(a.text, b.text)
@@ -701,7 +701,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="bookmark-write", exit_on_error=False)
     def _save_bookmark(self, document: Document, number: int, note: str, tags: list[str], query: str) -> None:
-        from index.bookmarks import bookmark_for
+        from index.notes.bookmarks import bookmark_for
 
         try:
             entities = self.index.passage_entities(document.doc, number)

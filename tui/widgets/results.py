@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from index.corpus.textclean import safe_line
 from index.model import DocSummary, Hit, SearchResult
-from index.textclean import safe_line
 
 SORTS = ("title", "date", "doc")
 HIGHLIGHT = "bold reverse"

@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from index.corpus.textclean import safe_line
 from index.model import SearchResult
-from index.textclean import safe_line
 
 
 class SearchBox(Vertical):

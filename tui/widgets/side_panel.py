@@ -13,9 +13,9 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from index.entity_view import EntitySummary
+from index.corpus.textclean import safe_line
+from index.entities.summaries import EntitySummary
 from index.model import Document
-from index.textclean import safe_line
 
 # Colour and a symbol per type, so types are told apart without colour too. Mid-tone colours
 # read on dark and light themes alike.

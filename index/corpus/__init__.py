@@ -1,0 +1,1 @@
+"""Disk to clean documents and passages: scanning a folder, decoding, metadata, passages."""

@@ -1,0 +1,1 @@
+"""Everything Whoosh: schema, analysis, segments, ranking, passage location. No other package imports whoosh."""

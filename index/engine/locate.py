@@ -1,0 +1,218 @@
+"""Which passages of a matching document answer a query: the query tree evaluated on each passage.
+
+Whoosh holds one record per document. A hit is a passage, so the best documents' passages are
+checked here with the same meaning the query has in Whoosh: a word is a stemmed term of the
+passage, a phrase its terms side by side, `AND`/`OR`/`NOT` as written; prefixes, wildcards and
+fuzzy words stand for the index terms Whoosh expands them to; title, author, publication and date
+belong to the whole document, and entity keys to the passage that names the entity.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from whoosh import query
+
+from index.engine.entity_query import KEY_FIELD
+
+DOCUMENT_FIELDS = ("title", "publication", "author", "published", "doc")
+
+
+class PassageTerms:
+    """One passage as the query sees it: its analysed terms in order, their counts, the entities it names."""
+
+    __slots__ = ("counts", "keys", "number", "terms")
+
+    def __init__(self, number: int, terms: list[str], keys: set[str] | None = None) -> None:
+        self.number = number
+        self.terms = terms
+        self.keys = keys if keys is not None else set()
+        self.counts: dict[str, int] = Counter(terms)
+
+
+class PassageQuery:
+    """A parsed query, ready to be asked of passages; multi-term nodes expanded once, here."""
+
+    def __init__(self, parsed: Any, reader: Any, document_terms: dict[str, list[str]] | None = None) -> None:
+        self.parsed = parsed
+        self._expanded: dict[int, set[str]] = {}
+        self._expand(parsed, reader)
+        self.positive = sorted(_positive_text_terms(parsed, self._expanded))
+        self._idf = {term: _idf(reader, term) for term in self.positive}
+        self.keys = _positive_keys(parsed)
+        self.document_fields = _fields_asked(parsed) & set(DOCUMENT_FIELDS)  # only these are worth analysing
+
+    def _expand(self, node: Any, reader: Any) -> None:
+        if isinstance(node, query.MultiTerm):
+            try:
+                self._expanded[id(node)] = {_text(t) for t in node._btexts(reader)}
+            except Exception:  # a range over a field without terms, say: it names nothing
+                self._expanded[id(node)] = set()
+        for child in node.children() if hasattr(node, "children") else ():
+            self._expand(child, reader)
+
+    def answers(self, passage: PassageTerms, document: dict[str, list[str]]) -> bool:
+        """Whether the passage answers the query; document: the analysed terms of its document's fields."""
+        return self._matches(self.parsed, passage, document)
+
+    def score(self, passage: PassageTerms) -> float:
+        """How much of the query the passage holds: saturated term counts weighted by rarity."""
+        total = sum(self._idf[t] * n / (n + 1.2) for t in self.positive if (n := passage.counts.get(t, 0)))
+        return total + len(self.keys & passage.keys)
+
+    def matched_terms(self, passage: PassageTerms) -> frozenset[str]:
+        return frozenset(t for t in self.positive if t in passage.counts)
+
+    def _matches(self, node: Any, passage: PassageTerms, document: dict[str, list[str]]) -> bool:
+        if isinstance(node, query.And):
+            return all(self._matches(c, passage, document) for c in node.subqueries)
+        if isinstance(node, (query.Or, query.DisjunctionMax)):
+            return any(self._matches(c, passage, document) for c in node.subqueries)
+        if isinstance(node, query.Not):
+            return not self._matches(node.query, passage, document)
+        if isinstance(node, query.AndNot):
+            return self._matches(node.a, passage, document) and not self._matches(node.b, passage, document)
+        if isinstance(node, query.Require):
+            return self._matches(node.a, passage, document) and self._matches(node.b, passage, document)
+        if isinstance(node, (query.AndMaybe, query.Otherwise)):
+            return self._matches(node.a, passage, document) or (
+                isinstance(node, query.Otherwise) and self._matches(node.b, passage, document)
+            )
+        if node is query.NullQuery or isinstance(node, query.NullQuery.__class__):
+            return False
+        fieldname = getattr(node, "fieldname", None)
+        if fieldname == KEY_FIELD:
+            return isinstance(node, query.Term) and _text(node.text) in passage.keys
+        if fieldname in DOCUMENT_FIELDS:
+            terms = document.get(fieldname, [])
+        elif fieldname == "text":
+            terms = passage.terms
+        else:
+            return True  # nothing this module knows how to ask of a passage: the document matched
+        if isinstance(node, query.Phrase):
+            return _has_phrase(terms, [str(w) for w in node.words], max(1, int(node.slop)))
+        if isinstance(node, query.MultiTerm):
+            wanted = self._expanded.get(id(node), set())
+            return any(t in wanted for t in terms)
+        if isinstance(node, query.Term):
+            text = _text(node.text)
+            return text in passage.counts if terms is passage.terms else text in terms
+        return True
+
+
+def document_query(node: Any) -> Any:
+    """What a document must hold for a passage of it to answer the query: the query without its NOTs,
+    and its phrases as their words.
+
+    A NOT means "this passage lacks it", which a document mentioning it elsewhere still allows. A
+    phrase is checked where it counts, in the passages of the documents read: asking Whoosh for it
+    reads the positions of every document holding its words, in Python, which was the slowest
+    kind of query.
+    """
+    found = _without_nots(node)
+    return query.Every() if found is None else found
+
+
+def _without_nots(node: Any) -> Any:
+    """The node with negations dropped; None where nothing is left to ask (any document will do)."""
+    if isinstance(node, query.Not):
+        return None
+    if isinstance(node, query.AndNot):
+        return _without_nots(node.a)
+    if isinstance(node, query.And):
+        kept = [k for k in (_without_nots(c) for c in node.subqueries) if k is not None]
+        return None if not kept else kept[0] if len(kept) == 1 else query.And(kept, boost=node.boost)
+    if isinstance(node, (query.Or, query.DisjunctionMax)):
+        kept = [_without_nots(c) for c in node.subqueries]
+        return None if any(k is None for k in kept) else query.Or(kept, boost=node.boost)
+    if isinstance(node, query.Phrase) and len(node.words) > 1:
+        return query.And([query.Term(node.fieldname, word) for word in node.words], boost=node.boost)
+    if isinstance(node, query.BinaryQuery):  # Require, AndMaybe, Otherwise: keep the shape, drop NOTs within
+        return node.apply(lambda child: _without_nots(child) or query.Every())
+    return node
+
+
+def _has_phrase(terms: list[str], words: list[str], slop: int) -> bool:
+    """words in order in terms, each within slop places of the one before (slop 1: side by side)."""
+    if not words:
+        return False
+    for start, term in enumerate(terms):
+        if term != words[0]:
+            continue
+        place, found = start, True
+        for word in words[1:]:
+            window = terms[place + 1 : place + 1 + slop]
+            if word not in window:
+                found = False
+                break
+            place = place + 1 + window.index(word)
+        if found:
+            return True
+    return False
+
+
+def _positive_text_terms(node: Any, expanded: dict[int, set[str]]) -> set[str]:
+    """Text terms a passage is credited for holding: every term outside a NOT."""
+    if isinstance(node, query.Not):
+        return set()
+    if isinstance(node, (query.AndNot, query.AndMaybe)):
+        return _positive_text_terms(node.a, expanded) | (
+            _positive_text_terms(node.b, expanded) if isinstance(node, query.AndMaybe) else set()
+        )
+    if getattr(node, "fieldname", None) == "text":
+        if isinstance(node, query.Phrase):
+            return {str(w) for w in node.words}
+        if isinstance(node, query.MultiTerm):
+            return set(expanded.get(id(node), set()))
+        if isinstance(node, query.Term):
+            return {_text(node.text)}
+    found: set[str] = set()
+    for child in node.children() if hasattr(node, "children") else ():
+        found |= _positive_text_terms(child, expanded)
+    return found
+
+
+def _positive_keys(node: Any) -> set[str]:
+    if isinstance(node, query.Not):
+        return set()
+    if isinstance(node, query.AndNot):
+        return _positive_keys(node.a)
+    if isinstance(node, query.Term) and node.fieldname == KEY_FIELD:
+        return {_text(node.text)}
+    found: set[str] = set()
+    for child in node.children() if hasattr(node, "children") else ():
+        found |= _positive_keys(child)
+    return found
+
+
+def _fields_asked(node: Any) -> set[str]:
+    found = {node.fieldname} if getattr(node, "fieldname", None) else set()
+    for child in node.children() if hasattr(node, "children") else ():
+        found |= _fields_asked(child)
+    return found
+
+
+def _idf(reader: Any, term: str) -> float:
+    frequency = reader.doc_frequency("text", term)
+    return math.log(1 + (reader.doc_count() - frequency + 0.5) / (frequency + 0.5))
+
+
+def _text(term: object) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+
+
+def passages_of(
+    text: str, starts: Iterable[tuple[int, int, int]], analyse: Any, keys_by_passage: dict[int, set[str]]
+) -> list[PassageTerms]:
+    """The analysed terms of each passage of a document: starts are (number, start, end) in text.
+
+    analyse: text -> its list of terms.
+    """
+    out = []
+    for number, start, end in starts:
+        terms = analyse(text[start:end])
+        out.append(PassageTerms(number, terms, keys_by_passage.get(number, set())))
+    return out

@@ -1,0 +1,1 @@
+"""Text to entity mentions, pure functions: the rules, the gazetteers and their data files."""

@@ -1,0 +1,1 @@
+"""Query to results: snippets, highlight spans, did-you-mean, collapsing near-duplicates."""

@@ -1,0 +1,1 @@
+"""Where else: shingles and near-duplicates, their differences, inline citations."""

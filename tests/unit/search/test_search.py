@@ -1,0 +1,156 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from index.model import Span
+from index.search.results import search, snippet
+from index.store.corpus_index import CorpusIndex
+from tests.conftest import write
+
+SCRAPE = "001_c73f298fb8182d43.txt"
+
+
+def docs(index: CorpusIndex, query: str) -> set[str]:
+    return {h.doc[:3] for h in search(index, query, limit=200).hits}
+
+
+def test_phrase_finds_power_of_siberia(seed_index: CorpusIndex) -> None:
+    result = search(seed_index, '"Power of Siberia"')
+    assert [(h.doc[:3], h.passage) for h in result.hits] == [("003", 6)]
+    hit = result.hits[0]
+    assert [hit.snippet[s.start : s.end] for s in hit.spans] == ["Power of Siberia"]
+
+
+def test_designators_are_one_thing_however_written(seed_index: CorpusIndex) -> None:
+    expected = {"000", "001", "002", "004"}  # 003 never names the S-400
+    assert docs(seed_index, "S-400") == expected
+    assert docs(seed_index, "s400") == expected
+    assert docs(seed_index, '"s 400"') == expected
+    scrape_hit = next(h for h in search(seed_index, "S-400").hits if h.doc == SCRAPE)
+    assert [scrape_hit.snippet[s.start : s.end] for s in scrape_hit.spans] == ["s 400"] * len(scrape_hit.spans)
+    assert docs(seed_index, "Su-35") == {"004"}
+
+
+def test_us_is_not_a_stop_word(seed_index: CorpusIndex) -> None:
+    assert "002" in docs(seed_index, "US")
+    assert docs(seed_index, "U.S.") >= {"000"}
+
+
+def test_and_between_bare_words_or_not_fields(seed_index: CorpusIndex) -> None:
+    both = search(seed_index, "gazprom miller", limit=50)
+    assert {(h.doc[:3], h.passage) for h in both.hits} == {("002", 5)}
+    assert docs(seed_index, "shoigu OR gazprom") == {"002", "003", "004"}
+    assert "003" not in docs(seed_index, "shoigu NOT lavrov")
+    assert docs(seed_index, "title:momentum") == {"002"}
+    assert docs(seed_index, 'publication:"eurasia daily monitor"') == {"002", "003"}
+    assert docs(seed_index, "gazpro*") == {"002"}
+
+
+def test_hits_carry_counts_per_document_and_ranked_scores(seed_index: CorpusIndex) -> None:
+    result = search(seed_index, "shoigu")
+    assert result.total == 5
+    counts = {h.doc[:3]: h.doc_hits for h in result.hits}
+    assert counts == {"003": 1, "004": 4}
+    scores = [h.score for h in result.hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_did_you_mean_suggests_written_words(seed_index: CorpusIndex) -> None:
+    result = search(seed_index, "siberai pipelnie")
+    assert result.total == 0
+    assert result.suggestion == "siberia pipeline"
+    assert search(seed_index, "zzzzqqq").suggestion == ""
+
+
+def test_fuzzy_and_prefix(seed_index: CorpusIndex) -> None:
+    assert "003" in docs(seed_index, "shoigo~")
+    assert "003" in docs(seed_index, "karagan*")
+
+
+def test_snippet_window_keeps_spans_on_the_words() -> None:
+    text = "x " * 300 + "needle" + " y" * 300
+    start = text.index("needle")
+    shown, spans, offset = snippet(text, [Span(start, start + 6)])
+    assert shown.startswith("…") and shown.endswith("…")
+    assert [shown[s.start : s.end] for s in spans] == ["needle"]
+    assert text[offset:].startswith(shown[1:-1])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.text(max_size=120)
+    | st.sampled_from(
+        [
+            '"unbalanced',
+            "(((",
+            "a:b:c",
+            "*",
+            "title:",
+            "NOT",
+            "AND OR",
+            "x~99",
+            "[a TO",
+            "'",
+            "\\",
+            "^2",
+            "foo^bar",
+            "*?*",
+        ]
+    )
+)
+def test_no_query_raises(seed_index: CorpusIndex, query: str) -> None:
+    result = search(seed_index, query, limit=5)
+    assert result.total >= 0
+
+
+def test_very_long_query_is_answered(seed_index: CorpusIndex) -> None:
+    result = search(seed_index, "putin " * 2000)
+    assert result.total > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcSXyz .,-'’\n0123456789É")), max_size=80))
+def test_fast_text_terms_are_what_the_index_holds(text: str) -> None:
+    """Passages are found with `text_terms`; it must cut text exactly as the Whoosh field does."""
+    from index.engine.schema import text_analyzer, text_terms, text_terms_only
+
+    expected = [(t.text, t.startchar, t.endchar) for t in text_analyzer()(text, chars=True, mode="index")]
+    assert list(text_terms(text)) == expected
+    assert text_terms_only(text) == [term for term, _, _ in expected]
+
+
+def test_words_must_meet_in_one_passage(tmp_path: Path) -> None:
+    """One Whoosh record per document, but AND and phrases still mean within one passage."""
+    write(
+        tmp_path / "c",
+        "apart.txt",
+        "Apart\n\nThe pipeline was finished.\n\nLater the tanker sailed.\n\nThe tanker pipeline deal.",
+    )
+    index = CorpusIndex(tmp_path / "c").open()
+    index.update()
+    assert [h.passage for h in search(index, "pipeline tanker").hits] == [4]
+    assert [h.passage for h in search(index, '"tanker pipeline"').hits] == [4]
+    assert [h.passage for h in search(index, "pipeline NOT tanker").hits] == [2]
+    assert sorted(h.passage for h in search(index, "pipeline OR tanker").hits) == [2, 3, 4]
+    result = search(index, "pipel*")
+    assert sorted(h.passage for h in result.hits) == [2, 4] and result.total == 2 and result.complete
+    assert {h.passage for h in search(index, "title:apart tanker").hits} == {3, 4}
+
+
+def test_a_search_cut_short_says_its_counts_are_a_floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading documents for passages is bounded; what was not read is marked, never guessed."""
+    import index.store.corpus_index as store
+
+    for i in range(6):
+        write(tmp_path / "c", f"d{i}.txt", f"Doc {i}\n\nThe tanker sailed.\n\nThe pipeline was built.")
+    write(tmp_path / "c", "z.txt", "Z\n\nA tanker pipeline deal.")
+    index = CorpusIndex(tmp_path / "c").open()
+    index.update()
+    whole = search(index, '"tanker pipeline"')
+    assert [(h.doc, h.passage) for h in whole.hits] == [("z.txt", 2)]
+    assert whole.complete and whole.total_label == "1 passage" and whole.documents_label == "1 document"
+    monkeypatch.setattr(store, "LOCATE_BUDGET", -1.0)  # no time to read any document
+    cut = search(index, "tanker")
+    assert not cut.complete and cut.total_label == "0+ passages"

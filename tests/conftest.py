@@ -21,6 +21,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("RALIGN_HOME", str(home))
     monkeypatch.delenv("EDITOR", raising=False)
+    # Rules alone unless a test asks for the statistical model (tests/unit/store/test_entity_pass.py):
+    # every reader test would otherwise start model workers after indexing.
+    monkeypatch.setenv("RALIGN_ENTITY_MODEL", "off")
     return home
 
 

@@ -48,11 +48,16 @@ def is_lowercased(text: str) -> bool:
 
 # extraction ----------------------------------------------------------------------
 def extract(
-    text: str, gazetteer: Gazetteer | None = None, tokens: list[tuple[str, int, int]] | None = None
+    text: str,
+    gazetteer: Gazetteer | None = None,
+    tokens: list[tuple[str, int, int]] | None = None,
+    model_spans: list[tuple[int, int, str]] | None = None,
 ) -> list[Mention]:
     """Every entity mention in a cleaned document text, in order, without overlaps.
 
     tokens: the text's `index.tokens.words`, when the caller has them already.
+    model_spans: the statistical model's (start, end, type) finds, when the entity pass has them
+    (`index.entities.combine` decides between them and the rules); without them, rules alone.
     """
     gazetteer = gazetteer or load_gazetteer()
     lowercase = is_lowercased(text)
@@ -71,6 +76,10 @@ def extract(
         chosen = listed_with_known(text, places_by_company(text, chosen), headlines)
         chosen = repeated(text, numbered(text, makers_of_models(text, chosen)), capitals)
         chosen = not_only_in_headlines(text, chosen, gazetteer, headlines)
+    if model_spans:
+        from index.entities.combine import combine
+
+        chosen = combine(text, chosen, model_spans, gazetteer)
     if not gazetteer.ignored:
         return chosen
     return [

@@ -266,6 +266,19 @@ class CorpusIndex:
                 self._generation += 1
                 self._cache.clear()
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[tuple[Any, sqlite3.Connection]]:
+        """A Whoosh writer and a SQLite transaction committed together, for a pass that rewrites
+        documents it already holds (the entity pass): one writer at a time, as for `update`."""
+        with self._write_lock:
+            self.open()
+            try:
+                with self._batch() as (writer, db, _segments):
+                    yield writer, db
+            finally:
+                self._generation += 1
+                self._cache.clear()
+
     def _update(self, progress: Progress | None, cancel: threading.Event | None, rebuilt: bool) -> IndexReport:
         files, skipped = corpus_mod.scan(self.corpus)
         messages = list(self.messages)

@@ -58,28 +58,8 @@ def prepare(
     # The text is cut into words once: extraction, the index's terms, the vocabulary and shingles all read them.
     positioned = list(words(document.text))
     tokens = [word for word, _, _ in positioned]
-    mentions = mentions_of(document, gazetteer, positioned)
-    forms: set[tuple[str, str, str]] = set()
-    keys: set[str] = set()
-    for kind, name in {(row.type, row.name) for row in mentions}:
-        keys.add(_key_of(kind, name, analyse))
-        forms.add((kind, name, name))
-        forms.update((kind, name, alias) for alias in gazetteer.aliases_of(name))
-    forms.update((row.type, row.name, row.text) for row in mentions)  # as written, too
-    meta = document.meta
-    record = {  # one per document: its passages are found in it at display time (`index.locate`)
-        "doc": document.doc,
-        # The text as its terms, not as a string: `terms_of_words` is the field's analyzer, an order of
-        # magnitude faster (a hypothesis test holds them equal), and Whoosh indexes a list of terms
-        # as they come. Positions count from 0 rather than from the first word that is not a stop
-        # word, which no phrase can tell.
-        "text": terms_of_words(tokens),
-        "title": meta.title,
-        "publication": meta.publication,
-        "author": meta.author,
-        "published": meta.published,
-        KEY_FIELD: " ".join(sorted(keys)),
-    }
+    mentions, forms, keys = entities_of(document, gazetteer, analyse, positioned)
+    record = record_of(document, tokens, keys)
     starts = [p.start for p in document.passages]
     citations = [
         (document.passages[max(0, bisect.bisect_right(starts, c.start) - 1)].number, c.source, c.date, c.start, c.end)
@@ -99,6 +79,47 @@ def prepare(
     )
 
 
+def entities_of(
+    document: Document,
+    gazetteer: Gazetteer,
+    analyse: Any,
+    positioned: list[tuple[str, int, int]],
+    model_spans: list[tuple[int, int, str]] | None = None,
+) -> tuple[list[MentionRow], set[tuple[str, str, str]], set[str]]:
+    """A document's mentions, the names its entities go by, and their index keys.
+
+    model_spans: the statistical model's labelled spans, when the entity pass has them; the rules
+    alone otherwise.
+    """
+    mentions = mentions_of(document, gazetteer, positioned, model_spans)
+    forms: set[tuple[str, str, str]] = set()
+    keys: set[str] = set()
+    for kind, name in {(row.type, row.name) for row in mentions}:
+        keys.add(_key_of(kind, name, analyse))
+        forms.add((kind, name, name))
+        forms.update((kind, name, alias) for alias in gazetteer.aliases_of(name))
+    forms.update((row.type, row.name, row.text) for row in mentions)  # as written, too
+    return mentions, forms, keys
+
+
+def record_of(document: Document, tokens: list[str], keys: set[str]) -> dict[str, Any]:
+    """The document's one Whoosh record: its passages are found in it at display time (`engine.locate`)."""
+    meta = document.meta
+    return {
+        "doc": document.doc,
+        # The text as its terms, not as a string: `terms_of_words` is the field's analyzer, an order of
+        # magnitude faster (a hypothesis test holds them equal), and Whoosh indexes a list of terms
+        # as they come. Positions count from 0 rather than from the first word that is not a stop
+        # word, which no phrase can tell.
+        "text": terms_of_words(tokens),
+        "title": meta.title,
+        "publication": meta.publication,
+        "author": meta.author,
+        "published": meta.published,
+        KEY_FIELD: " ".join(sorted(keys)),
+    }
+
+
 # An entity's key, worked out once per process: the same few hundred entities recur in document after
 # document, and analysing a name each time had cost ~0.8 ms a document.
 _KEYS: dict[tuple[str, str], str] = {}
@@ -115,12 +136,15 @@ def _key_of(kind: str, name: str, analyse: Any) -> str:
 
 
 def mentions_of(
-    document: Document, gazetteer: Gazetteer, tokens: list[tuple[str, int, int]] | None = None
+    document: Document,
+    gazetteer: Gazetteer,
+    tokens: list[tuple[str, int, int]] | None = None,
+    model_spans: list[tuple[int, int, str]] | None = None,
 ) -> list[MentionRow]:
     """The document's entity mentions, each with the number of the passage it falls in."""
     starts = [p.start for p in document.passages]
     rows = []
-    for mention in extract(document.text, gazetteer, tokens):
+    for mention in extract(document.text, gazetteer, tokens, model_spans=model_spans):
         index = bisect.bisect_right(starts, mention.start) - 1
         if index >= 0:
             number = document.passages[index].number

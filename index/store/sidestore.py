@@ -48,6 +48,11 @@ CREATE TABLE IF NOT EXISTS shingle_counts (doc TEXT PRIMARY KEY, n INTEGER);
 CREATE TABLE IF NOT EXISTS citations (doc TEXT, passage INTEGER, source TEXT, date TEXT, start INTEGER, "end" INTEGER);
 CREATE INDEX IF NOT EXISTS citations_doc ON citations (doc);
 CREATE INDEX IF NOT EXISTS citations_source ON citations (source);
+-- The entity pass (`index.store.entity_pass`): the model's spans per content hash, so an unchanged
+-- text never pays the model twice, and which model a document's stored mentions came from (no row:
+-- the rules alone, as the text index wrote them).
+CREATE TABLE IF NOT EXISTS model_spans (sha TEXT, model TEXT, spans TEXT, PRIMARY KEY (sha, model)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entity_source (doc TEXT PRIMARY KEY, sha TEXT, model TEXT);
 """
 
 
@@ -73,6 +78,10 @@ class SideStore:
             db.execute("PRAGMA synchronous=NORMAL")
             self._local.db = db
         return db
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, for the store's other tables' modules (`model_cache`)."""
+        return self._db()
 
     def close(self) -> None:
         db = getattr(self._local, "db", None)
@@ -156,7 +165,7 @@ class SideStore:
         db.executemany("DELETE FROM shingles WHERE hash=? AND doc=?", [(h, doc) for h in sampled_shingles(row[0])])
         db.execute("DELETE FROM documents WHERE doc=?", (doc,))
         db.execute("DELETE FROM passages WHERE doc=?", (doc,))
-        for table in ("mentions", "shingle_counts", "citations"):
+        for table in ("mentions", "shingle_counts", "citations", "entity_source"):
             db.execute(f"DELETE FROM {table} WHERE doc=?", (doc,))
 
     def forget_file(self, db: sqlite3.Connection, doc: str) -> None:

@@ -1,0 +1,202 @@
+"""The entity pass: the statistical model's entities filled in after the text index is searchable.
+
+The text index is built with the rules' entities (fast: ~10 ms a document). Then this pass runs the
+model in worker interpreters (`index.store.entity_worker`, one per core up to two), combines its
+spans with the rules there, and rewrites each document's mentions and entity keys in batches, so
+entity queries and the side panel improve while the reader is in use. The model's spans are kept
+per content hash (`model_cache`): an unchanged text never pays the model again, not even after a
+rebuild of the same folder's files elsewhere in the index.
+
+Without an installed model (or with RALIGN_ENTITY_MODEL=off), the pass does nothing and the rules'
+entities stand; `entity_model()` says which it is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from index.errors import StoreError
+from index.store.model_cache import ModelCache
+
+if TYPE_CHECKING:
+    from index.processes import WorkerProcess
+    from index.store.corpus_index import CorpusIndex
+
+Progress = Callable[[int, int], object]
+OFF_VARIABLE = "RALIGN_ENTITY_MODEL"  # "off": rules alone, even with a model installed
+CHUNK = 4  # documents a worker takes at a time: a cancel is felt within a few seconds
+WRITE_EVERY = 64  # documents per commit: few segments, and entities appear as the pass goes
+WRITE_SECONDS = 3.0  # ... or this often, whichever comes first
+MAX_WORKERS = 2  # each holds the model (~300 MB)
+
+
+class EntityPassReport(NamedTuple):
+    model: str  # "en_core_web_sm 3.8.0", or "" when there is none to run
+    done: int  # documents whose entities now include the model's
+    total: int  # documents indexed
+    cancelled: bool = False
+    note: str = ""  # why there is no model, with the line that installs one
+
+
+def entity_model() -> tuple[str, str]:
+    """(the model the pass runs, or "", and a sentence on it): never imports the model."""
+    if os.environ.get(OFF_VARIABLE, "").strip().lower() in ("off", "0", "no", "false"):
+        return "", f"the entity model is turned off ({OFF_VARIABLE}=off): entities come from rules alone"
+    from index.entities.statistical import model_status
+
+    available, said = model_status()
+    return (said, f"entities: rules and {said}") if available else ("", said)
+
+
+def entity_progress(index: CorpusIndex) -> EntityPassReport:
+    """Where the pass stands, from the side store alone (cheap: the reader's header asks it)."""
+    model, said = entity_model()
+    cache = ModelCache(index.side)
+    if not model:
+        return EntityPassReport("", 0, index.document_count(), note=said)
+    done, total = cache.counts(model)
+    return EntityPassReport(model, done, total, note=said)
+
+
+def run_entity_pass(
+    index: CorpusIndex, progress: Progress | None = None, cancel: threading.Event | None = None
+) -> EntityPassReport:
+    """Give every document whose stored entities lack the model's the combined ones; progress(done, total)."""
+    model, said = entity_model()
+    cache = ModelCache(index.side)
+    if not model:
+        return EntityPassReport("", 0, index.document_count(), note=said)
+    todo = cache.pending(model)
+    done, total = cache.counts(model)
+    if progress:
+        progress(done, total)
+    if not todo:
+        return EntityPassReport(model, done, total, note=said)
+    known = cache.spans((sha for _, sha in todo), model)
+    writer = _Writes(index, cache, model)
+    pool = _Pool(min(MAX_WORKERS, os.cpu_count() or 1, max(1, len(todo) // CHUNK)), index.gazetteer)
+    cancelled = False
+    try:
+        for result in pool.run(index, todo, known, cancel):
+            writer.add(result)
+            if writer.due():
+                done += writer.flush()
+                if progress:
+                    progress(done, total)
+        cancelled = cancel is not None and cancel.is_set()
+    finally:
+        pool.close()
+        done += writer.flush()
+    if progress:
+        progress(done, total)
+    return EntityPassReport(model, done, total, cancelled, said)
+
+
+class _Writes:
+    """Finished documents, written in batches: one Whoosh commit and one SQLite transaction each."""
+
+    def __init__(self, index: CorpusIndex, cache: ModelCache, model: str) -> None:
+        self.index, self.cache, self.model = index, cache, model
+        self.waiting: list[tuple[Any, ...]] = []
+        self.since = time.monotonic()
+
+    def add(self, result: tuple[Any, ...]) -> None:
+        self.waiting.append(result)
+
+    def due(self) -> bool:
+        return len(self.waiting) >= WRITE_EVERY or time.monotonic() - self.since >= WRITE_SECONDS
+
+    def flush(self) -> int:
+        """Write what waits; returns how many documents got their entities (a changed file's wait for its next pass)."""
+        batch, self.waiting, self.since = self.waiting, [], time.monotonic()
+        if not batch:
+            return 0
+        written = 0
+        forms: set[tuple[str, str, str]] = set()
+        with self.index.writing() as (writer, db):
+            for doc, sha, spans, mentions, doc_forms, record in batch:
+                self.cache.put_spans(db, sha, self.model, spans)
+                if self.cache.current_sha(db, doc) != sha:
+                    continue  # changed while the model read it: the text index has it anew, the next pass redoes it
+                writer.delete_by_term("doc", doc)
+                writer.add_document(**record)
+                self.cache.put_entities(db, doc, sha, self.model, mentions)
+                forms |= doc_forms
+                written += 1
+            self.index.side.put_entity_forms(db, forms)
+        return written
+
+
+class _Pool:
+    """Entity workers fed chunks of documents, two ahead each, read from the side store as they go."""
+
+    def __init__(self, count: int, gazetteer: Any) -> None:
+        from index.processes import WorkerProcess
+
+        self.inbox: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self.workers: list[WorkerProcess] = []
+        try:
+            for number in range(count):
+                worker = WorkerProcess("index.store.entity_worker", number, self.inbox)
+                self.workers.append(worker)
+                worker.send(gazetteer)
+        except BaseException:
+            self.close()
+            raise
+
+    def run(
+        self,
+        index: CorpusIndex,
+        todo: list[tuple[str, str]],
+        known: dict[str, list[tuple[int, int, str]]],
+        cancel: threading.Event | None,
+    ) -> Any:
+        """Yield (doc, sha, spans, mentions, forms, record) for each document, in the order they finish."""
+        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        fed = 0
+        out = 0
+        expected = 0
+
+        def feed(worker: WorkerProcess) -> None:
+            nonlocal fed, expected
+            if fed >= len(chunks) or (cancel is not None and cancel.is_set()):
+                return
+            items = []
+            for doc, sha in chunks[fed]:
+                document = index.side.document(doc)
+                if document is not None:
+                    items.append((doc, sha, document, known.get(sha)))
+            worker.send((worker.number, items))
+            fed += 1
+            expected += len(items)
+
+        for _ in range(2):
+            for worker in self.workers:
+                feed(worker)
+        chunks_back = 0
+        while out < expected or chunks_back < fed:
+            kind, payload = self.inbox.get()
+            if kind == "done":
+                out += 1
+                yield payload
+            elif kind == "chunk":
+                chunks_back += 1
+                feed(self.workers[payload])
+            elif kind == "error":
+                raise StoreError(f"the entity model failed:\n{payload}")
+            elif kind == "gone":
+                number, code = payload
+                why = self.workers[number].why_gone()
+                raise StoreError(f"an entity worker stopped (exit code {code})" + (f":\n{why}" if why else ""))
+
+    def close(self) -> None:
+        for worker in self.workers:
+            with contextlib.suppress(OSError):
+                worker.send(None)
+            worker.close()

@@ -6,6 +6,7 @@ never the screen, and changes no widget: it posts a message, and the screen's ha
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 # those jobs: the first frame waits for none of them.
 
 Post = Callable[[Message], object]  # a screen's post_message: safe to call from any thread
+RESULT_LIMIT = 200  # hits a search lists
 
 
 def run_job(node: DOMNode, job: Callable[..., None], *args: Any, group: str, exclusive: bool = True) -> None:
@@ -55,23 +57,25 @@ def run_job(node: DOMNode, job: Callable[..., None], *args: Any, group: str, exc
     )
 
 
-def _cancelled() -> bool:
+def _cancel_event() -> threading.Event | None:
+    """Set when the worker running this job is cancelled; None for a job called outside a worker."""
     try:
-        return get_current_worker().is_cancelled
-    except NoActiveWorker:  # called directly, as tests do
-        return False
+        return get_current_worker().cancelled_event
+    except NoActiveWorker:
+        return None
+
+
+def _cancelled() -> bool:
+    cancel = _cancel_event()
+    return cancel is not None and cancel.is_set()
 
 
 def index_corpus(index: CorpusIndex, rebuild: bool, live: bool, post: Post) -> None:
     """Bring the index up to date; a live re-scan reports no progress."""
     try:
-        cancel = get_current_worker().cancelled_event
-    except NoActiveWorker:
-        cancel = None
-    try:
         report = index.update(
             progress=None if live else (lambda done, total: post(IndexProgressed(done, total))),
-            cancel=cancel,
+            cancel=_cancel_event(),
             rebuild=rebuild,
         )
     except RalignError as exc:
@@ -92,9 +96,6 @@ def run_search(index: CorpusIndex, query: str, collapse: bool, threshold: float,
         result = collapse_duplicates(index, result, threshold)
     if not _cancelled():
         post(SearchFinished(result, request))
-
-
-RESULT_LIMIT = 200
 
 
 def load_page(

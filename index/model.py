@@ -99,6 +99,16 @@ class SearchResult(NamedTuple):
         return f"{self.documents}{'' if self.complete else '+'} document{'' if self.documents == 1 else 's'}"
 
 
+class XrefEntry(NamedTuple):
+    """One passage elsewhere in a cross-reference list: where it is and a line of it to show."""
+
+    doc: str
+    title: str  # the document's title, "" when it has none
+    passage: int
+    snippet: str
+    count_in_doc: int = 1  # how many times the list's subject appears in that document
+
+
 class Skipped(NamedTuple):
     path: str
     reason: str

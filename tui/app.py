@@ -55,6 +55,7 @@ class ReaderApp(App[None]):
         self.config = config or Config()
         self.config_error = config_error
         self.reader_state = load_state(self.index.corpus)
+        self.configured_keys: dict[str, str] = {}  # binding id -> keys, as set from config (the help table shows them)
 
     @staticmethod
     def binding_sources() -> list[tuple[str, list[Binding]]]:
@@ -78,7 +79,8 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         if self.config.keys:
-            self.set_keymap(self.config.keys)
+            self.configured_keys = dict(self.config.keys)
+            self.set_keymap(self.configured_keys)
         if self.config.theme:
             if self.config.theme in self.available_themes:
                 self.theme = self.config.theme
@@ -94,7 +96,7 @@ class ReaderApp(App[None]):
         display = {}
         for _, bindings in self.binding_sources():
             for binding in bindings:
-                keys = self._keymap.get(binding.id or "", binding.key)
+                keys = self.configured_keys.get(binding.id or "", binding.key)
                 display[binding.id or ""] = ", ".join(
                     self.get_key_display(Binding(key.strip(), "")) for key in keys.split(",")
                 )

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from index.entities.summaries import EntitySummary
-from index.model import Document, IndexReport, SearchResult, Span
+from index.model import DocSummary, IndexReport, SearchResult, XrefEntry
+
+if TYPE_CHECKING:  # what only the messages' users need: the first frame imports neither module
+    from index.reading import DocumentPage
+    from index.xref.shingles import Difference
 
 
 class IndexProgressed(Message):
@@ -38,31 +44,28 @@ class SearchFinished(Message):
         self.request = request  # answers to superseded requests are dropped by the screen
 
 
-class DocumentLoaded(Message):
-    def __init__(
-        self,
-        document: Document,
-        passage: int | None,
-        hit_spans: list[Span],
-        at_last_hit: bool = False,
-        request: int = 0,
-        marked: frozenset[int] = frozenset(),
-        note: str = "",
-        entities: tuple[EntitySummary, ...] = (),
-        duplicates: tuple[tuple[str, float], ...] = (),
-        sources: tuple[tuple[str, int], ...] = (),
-    ) -> None:
+class DocumentsListed(Message):
+    def __init__(self, summaries: list[DocSummary], request: int, duplicates: dict[str, list[str]]) -> None:
         super().__init__()
-        self.entities = entities
-        self.duplicates = duplicates  # (doc, containment) of near-duplicate documents
-        self.sources = sources  # (outlet, citations) this document cites
+        self.summaries = summaries
         self.request = request
-        self.marked = marked  # passage numbers that hold a bookmark
-        self.note = note  # something to tell the user, e.g. a bookmark that could not be re-anchored
+        self.duplicates = duplicates  # doc -> its near-duplicates, for the marks in the list
+
+
+class DocumentLoaded(Message):
+    def __init__(self, page: DocumentPage, request: int = 0, at_last_hit: bool = False) -> None:
+        super().__init__()
+        self.page = page
+        self.request = request
         self.at_last_hit = at_last_hit  # arriving backwards (N): start at the document's last hit
-        self.document = document
-        self.passage = passage  # passage number to put the cursor on, None for the remembered one
-        self.hit_spans = hit_spans  # offsets into the document text
+
+
+class DocumentGone(Message):
+    """A document asked for (from a bookmark) is no longer in the corpus."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__()
+        self.doc = doc
 
 
 class BookmarkSaved(Message):
@@ -73,8 +76,22 @@ class BookmarkSaved(Message):
         self.path = path
 
 
+class BookmarkFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class DuplicatesCompared(Message):
+    def __init__(self, title_a: str, title_b: str, difference: Difference) -> None:
+        super().__init__()
+        self.title_a = title_a
+        self.title_b = title_b
+        self.difference = difference
+
+
 class XrefsFound(Message):
-    def __init__(self, entity: EntitySummary | str, entries: list[object], request: int) -> None:
+    def __init__(self, entity: EntitySummary | str, entries: list[XrefEntry], request: int) -> None:
         super().__init__()
         self.entity = entity  # the entity, or a heading ("Related to ¶3", "Cites Xinhua")
         self.entries = entries

@@ -333,11 +333,11 @@ def test_env_isolated() -> None:
 async def test_o_opens_the_file_in_the_editor_at_the_passage(monkeypatch: pytest.MonkeyPatch) -> None:
     import contextlib
 
-    import tui.screens.main as main_module
+    import tui.editor as editor_module
 
     calls: list[list[str]] = []
     monkeypatch.setenv("EDITOR", "myeditor --wait")
-    monkeypatch.setattr(main_module.subprocess, "call", lambda argv: calls.append(argv) or 0)
+    monkeypatch.setattr(editor_module.subprocess, "call", lambda argv: calls.append(argv) or 0)
     app = reader(SEEDS)
     monkeypatch.setattr(type(app), "suspend", lambda self: contextlib.nullcontext())
     async with app.run_test(size=(150, 45)) as pilot:

@@ -1,88 +1,29 @@
-"""The document pane: wrapped passages, a passage cursor, highlights; renders only the visible lines."""
+"""The document pane: wrapped passages, a passage cursor, highlights, renders only the visible lines;
+and find-in-document, the pane's own find box."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.events import Click, Resize
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widgets import Input
 
 from index.model import Document, Span
+from tui.widgets.wrapping import Line, wrap_passages
 
 GUTTER = 2
-_WORD = re.compile(r"\S+\s*|\s+")
-
-
-@dataclass(frozen=True)
-class Line:
-    passage: int  # index into document.passages; -1 for the blank line between passages
-    start: int  # offsets into the document text
-    end: int
-
-
-def wrap_passages(document: Document, width: int) -> tuple[list[Line], list[int]]:
-    """Lines for every passage at this width, and the first line of each passage."""
-    width = max(8, width)
-    lines: list[Line] = []
-    first_lines: list[int] = []
-    text = document.text
-    for index, passage in enumerate(document.passages):
-        if index:
-            lines.append(Line(-1, passage.start, passage.start))
-        first_lines.append(len(lines))
-        pos = passage.start
-        for raw_line in text[passage.start : passage.end].split("\n"):
-            lines.extend(_wrap_line(text, index, pos, pos + len(raw_line), width))
-            pos += len(raw_line) + 1
-    return lines, first_lines
-
-
-def _wrap_line(text: str, passage: int, start: int, end: int, width: int) -> list[Line]:
-    """Greedy word wrap of text[start:end] to `width` cells; words longer than a line are cut."""
-    segment = text[start:end]
-    measure = len if segment.isascii() else cell_len
-    if measure(segment) <= width:
-        return [Line(passage, start, end)]
-    out = []
-    line_start = start
-    used = 0
-    for match in _WORD.finditer(segment):
-        word_start, word_end = start + match.start(), start + match.end()
-        visible_end = word_start + len(match.group().rstrip())
-        size = measure(text[word_start:visible_end])
-        if used and used + size > width:
-            out.append(Line(passage, line_start, word_start))
-            line_start = word_start
-        if size > width:
-            while measure(text[line_start:visible_end]) > width:
-                cut = _cut_at_cells(text, line_start, width)
-                out.append(Line(passage, line_start, cut))
-                line_start = cut
-        used = measure(text[line_start:word_end])
-    if line_start < end:
-        out.append(Line(passage, line_start, end))
-    return out
-
-
-def _cut_at_cells(text: str, start: int, width: int) -> int:
-    if text[start : start + width].isascii():
-        return start + width
-    used = 0
-    pos = start
-    while pos < len(text) and used + cell_len(text[pos]) <= width:
-        used += cell_len(text[pos])
-        pos += 1
-    return max(pos, start + 1)
 
 
 class DocumentView(ScrollView, can_focus=True):
@@ -385,3 +326,56 @@ class DocumentView(ScrollView, can_focus=True):
             if span.end > line.start:
                 text.stylize(style, max(0, span.start - line.start), min(line.end, span.end) - line.start)
             index += 1
+
+
+class DocumentPane(Vertical):
+    """The document view and its find box, mounted when first asked for (a warm start shows none)."""
+
+    def compose(self) -> ComposeResult:
+        yield DocumentView(id="document")
+
+    @property
+    def view(self) -> DocumentView:
+        return self.query_one(DocumentView)
+
+    @property
+    def finding(self) -> bool:
+        """The find box is on screen."""
+        return any(find.display for find in self.query("#find"))
+
+    def on_document_view_find_requested(self, message: DocumentView.FindRequested) -> None:
+        message.stop()
+        self.open_find()
+
+    def open_find(self) -> None:
+        found = self.query("#find")
+        if found:
+            find = found.first(Input)
+        else:
+            find = Input(placeholder="Find in this document (Enter to go, Escape to close)", id="find")
+            self.mount(find)
+        find.display = True
+        self.screen.set_focus(find)
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        count = self.view.set_find(event.value)
+        event.input.border_title = f"{count} matches" if event.value else ""
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.close_find(clear=False)
+        if not self.view.next_hit(+1):
+            self.view.next_hit(-1)
+
+    def close_find(self, clear: bool) -> None:
+        """Hide the find box, back to the document; with `clear`, its matches go too."""
+        view = self.view
+        for find in self.query("#find").results(Input):
+            find.display = False
+            if clear:
+                find.value = ""
+                view.set_find("")
+        view.focus()

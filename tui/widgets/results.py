@@ -99,6 +99,13 @@ class ResultsList(OptionList):
             seen.setdefault(target.doc, None)
         return list(seen)
 
+    def neighbour(self, doc: str | None, step: int) -> str | None:
+        """The document before (-1) or after (+1) this one in the list; the first or last when it is
+        not listed; None past either end."""
+        docs = self.documents_in_order()
+        position = docs.index(doc) + step if doc in docs else (0 if step > 0 else len(docs) - 1)
+        return docs[position] if 0 <= position < len(docs) else None
+
     def first_hit_of(self, doc: str) -> Target | None:
         return next((t for t in self.targets if t.doc == doc), None)
 

@@ -3,8 +3,6 @@ appears, and the document's metadata and passage outline."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,39 +13,8 @@ from textual.widgets.option_list import Option
 
 from index.corpus.textclean import safe_line
 from index.entities.summaries import EntitySummary
-from index.model import Document
-
-# Colour and a symbol per type, so types are told apart without colour too. Mid-tone colours
-# read on dark and light themes alike.
-TYPE_STYLE = {
-    "PERSON": ("◆", "#3b8fd9"),
-    "ORG": ("■", "#d9822b"),
-    "PLACE": ("▲", "#2e9e5b"),
-    "WEAPON": ("✚", "#d0453a"),
-    "EVENT": ("●", "#9b59d0"),
-    "MONEY": ("$", "#b8860b"),
-    "DATE": ("◷", "#6a8caf"),
-}
-TYPE_LABEL = {
-    "PERSON": "People",
-    "ORG": "Organisations",
-    "PLACE": "Places",
-    "WEAPON": "Weapons systems",
-    "EVENT": "Events",
-    "MONEY": "Money",
-    "DATE": "Dates",
-}
-
-
-@dataclass(frozen=True)
-class XrefEntry:
-    """One passage elsewhere that names the chosen entity."""
-
-    doc: str
-    title: str
-    passage: int
-    snippet: str
-    count_in_doc: int
+from index.model import Document, XrefEntry
+from tui.entity_colours import TYPE_LABEL, TYPE_STYLE
 
 
 class SidePanel(Vertical):

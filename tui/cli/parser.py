@@ -1,21 +1,13 @@
-"""`ralign-tui`: the reader with no subcommand, or a subcommand answering from the same engine.
-
-Progress and messages go to stderr, so `--json` on stdout stays clean for scripts.
-Exit 0 on success (no hits included), 2 with one line on stderr for a bad argument or corpus.
-"""
+"""The command line's grammar: the reader's arguments, and one parser a subcommand, built only when asked."""
 
 from __future__ import annotations
 
 import argparse
-import gc
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from index import __version__, paths
-from index.errors import RalignError
-from tui.errors import UsageError
+from index import __version__
+from tui.cli.errors import UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,9 +93,13 @@ _SUBPARSERS = {
     "related": _add_related,
     "citations": _add_citations,
 }
-# Each runs `tui.subcommands.cmd_NAME`, imported only when a subcommand is asked for: the reader
-# draws its first frame sooner without it.
 SUBCOMMANDS = tuple(_SUBPARSERS)
+# Where each subcommand's `cmd_NAME` lives, by group: imported only when that subcommand runs.
+COMMAND_MODULES = {
+    **dict.fromkeys(("index", "search", "docs"), "tui.cli.corpus_commands"),
+    "bookmarks": "tui.cli.bookmark_commands",
+    **dict.fromkeys(("entities", "xref", "related", "citations"), "tui.cli.xref_commands"),
+}
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -127,7 +123,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def _reader_parser() -> argparse.ArgumentParser:
+def reader_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ralign-tui",
         description="Open the reader on a corpus folder (default: the bundled seeds). "
@@ -137,36 +133,3 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: bookmarks.md)")
     parser.add_argument("--version", action="version", version=f"ralign-tui {__version__}")
     return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    try:
-        if argv and argv[0] in SUBCOMMANDS:
-            args = build_parser(only=argv[0]).parse_args(argv)
-            from tui import subcommands
-
-            command: Any = getattr(subcommands, f"cmd_{args.command}")
-            return int(command(args))
-        if argv and argv[0] in ("-h", "--help"):
-            build_parser().print_help()
-            return 0
-        args = _reader_parser().parse_args(argv)
-        from index.corpus.scan import check_root  # imported here: a subcommand needs none of the corpus reading
-
-        corpus = check_root(args.path or paths.seed_dir())  # a bad path is a one-line error, not a screen
-        # Start-up allocates a few hundred thousand objects that live as long as the reader (modules,
-        # classes, style rules); collecting among them before the first frame is wasted work (~20 ms,
-        # a tenth of the warm start). The main screen turns collection back on once it is drawn.
-        gc.disable()
-        from tui.app import run_reader  # the reader's imports cost ~0.4 s: only when it runs
-
-        return run_reader(corpus, args.bookmarks)
-    except RalignError as exc:
-        print(f"ralign-tui: {exc}" if not isinstance(exc, UsageError) else str(exc), file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("ralign-tui: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0

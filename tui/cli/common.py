@@ -1,0 +1,50 @@
+"""What every subcommand starts with: the corpus asked for, its index brought up to date, settings."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import tui.cli.output as output
+from index import paths
+from index.errors import RalignError, StoreError
+from index.model import IndexReport
+from index.store.corpus_index import CorpusIndex, open_index
+from tui.cli.errors import UsageError
+
+
+def corpus_of(args: argparse.Namespace) -> Path:
+    corpus: Path | None = getattr(args, "corpus", None)
+    given: Path | None = getattr(args, "path", None)
+    if corpus and given and corpus != given:
+        raise UsageError(f"ralign-tui {args.command}: two corpus folders given ({given} and --corpus {corpus})")
+    return given or corpus or paths.seed_dir()
+
+
+def updated_index(args: argparse.Namespace, rebuild: bool = False) -> tuple[CorpusIndex, IndexReport]:
+    """The corpus's index, brought up to date first, with a progress bar on stderr.
+
+    When another process is updating it, commands that only read go on with the index as it is.
+    """
+    index = open_index(corpus_of(args))
+    with output.progress_reporter("indexing") as progress:
+        try:
+            report = index.update(progress=progress, rebuild=rebuild)
+        except StoreError as exc:
+            if args.command == "index" or "another ralign-tui" not in str(exc):
+                raise
+            output.stderr().print(output.text(f"note: {exc}; answering from the index as it is", style="yellow"))
+            report = IndexReport(0, 0, 0, ())
+    if report.message:
+        output.stderr().print(output.text(f"note: {report.message}", style="yellow"))
+    return index, report
+
+
+def duplicate_threshold() -> float:
+    from index.config import load_config
+    from index.xref.shingles import DEFAULT_THRESHOLD
+
+    try:
+        return load_config().near_duplicate_threshold
+    except RalignError:
+        return DEFAULT_THRESHOLD

@@ -1,0 +1,127 @@
+"""The subcommands about the corpus as a whole: `index`, `search` and `docs`, for people or as JSON.
+
+What only one command needs (tables) is imported inside it: a `search` process should not pay for
+the rest, and its start-up is most of its time.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import tui.cli.output as output
+from index.search.results import collapse_duplicates, search
+from tui.cli.common import duplicate_threshold, updated_index
+from tui.cli.errors import UsageError
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    index, report = updated_index(args, rebuild=args.rebuild)
+    if args.json:
+        output.emit_json(
+            {
+                "corpus": str(index.corpus),
+                "documents": index.document_count(),
+                "indexed": report.indexed,
+                "removed": report.removed,
+                "unchanged": report.unchanged,
+                "skipped": [s._asdict() for s in report.skipped],
+                "message": report.message,
+            }
+        )
+        return 0
+    console = output.stdout()
+    console.print(
+        output.text(
+            f"{index.document_count()} documents in {output.safe_line(str(index.corpus))}: "
+            f"{report.indexed} indexed, {report.removed} removed, {report.unchanged} unchanged, "
+            f"{len(report.skipped)} skipped"
+        )
+    )
+    for skipped in report.skipped:
+        console.print(
+            output.text("  skipped ") + output.plain(skipped.path, "bold") + output.text(f": {skipped.reason}")
+        )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    index, _ = updated_index(args)
+    result = search(index, args.query, limit=args.limit)
+    if args.collapse:
+        result = collapse_duplicates(index, result, duplicate_threshold())
+    if result.error:
+        raise UsageError(f"ralign-tui search: {result.error}")
+    if result.note:
+        output.stderr().print(output.text(f"note: {result.note}", style="yellow"))
+    if not result.total and not result.complete:
+        output.stderr().print(output.text("no passage read in time: the words are everywhere; add a rarer one"))
+    elif not result.total:
+        hint = f'; did you mean "{result.suggestion}"?' if result.suggestion else ""
+        output.stderr().print(output.text(f"no matches for {args.query!r}{hint}"))
+    if args.json:
+        output.emit_json(
+            [
+                {
+                    "doc": hit.doc,
+                    "passage": hit.passage,
+                    "score": round(hit.score, 4),
+                    "title": hit.title,
+                    "snippet": hit.snippet,
+                    "spans": [[s.start, s.end] for s in hit.spans],
+                    "doc_hits": hit.doc_hits,
+                }
+                for hit in result.hits
+            ]
+        )
+        return 0
+    console = output.stdout()
+    if result.total:
+        shown = len(result.hits)
+        console.print(output.text(f"{result.total_label} match; showing {shown}", style="dim"))
+    for hit in result.hits:
+        head = output.plain(hit.title or hit.doc, "bold")
+        head.append(
+            output.text(f"  {output.safe_line(hit.doc)} ¶{hit.passage}  ({hit.doc_hits} in this document)", style="dim")
+        )
+        console.print(head)
+        console.print(output.text("  ") + output.highlighted(hit.snippet, hit.spans))
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    index, _ = updated_index(args)
+    summaries = index.documents()
+    threshold = duplicate_threshold()
+    if args.json:
+        output.emit_json(
+            [
+                {
+                    "doc": s.doc,
+                    "title": s.meta.title,
+                    "publication": s.meta.publication,
+                    "author": s.meta.author,
+                    "published": s.meta.published,
+                    "passages": s.passages,
+                    "chars": s.chars,
+                    "near_duplicates": [other for other, _ in index.near_duplicates(s.doc, threshold)],
+                    **({"extra": dict(s.meta.extra)} if s.meta.extra else {}),
+                }
+                for s in summaries
+            ]
+        )
+        return 0
+    from rich.table import Table
+
+    table = Table(box=None, show_edge=False, pad_edge=False)
+    for column in ("doc", "title", "publication", "published", "passages", "near-duplicates"):
+        table.add_column(column, justify="right" if column == "passages" else "left")
+    for s in summaries:
+        table.add_row(
+            output.plain(s.doc),
+            output.plain(s.meta.title),
+            output.plain(s.meta.publication),
+            output.plain(s.meta.published),
+            output.text(str(s.passages)),
+        )
+    output.stdout().print(table)
+    return 0

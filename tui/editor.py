@@ -1,0 +1,29 @@
+"""Opening a document in the user's $VISUAL or $EDITOR, at the first line of a passage."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from pathlib import Path
+
+from textual.app import App
+
+from index.model import Document
+
+
+def configured_editor() -> str:
+    """The editor command the user set, "" for none."""
+    return os.environ.get("VISUAL") or os.environ.get("EDITOR") or ""
+
+
+def open_in_editor(app: App[object], editor: str, document: Document, passage_index: int, corpus: Path) -> str:
+    """Suspend the app and run the editor on the document's file: "" when it ran, else why not."""
+    passage = document.passages[passage_index]
+    line = document.text.count("\n", 0, passage.start) + 1
+    try:
+        with app.suspend():
+            subprocess.call([*shlex.split(editor), f"+{line}", str(corpus / document.doc)])
+    except (OSError, ValueError) as exc:
+        return f"Could not start the editor: {exc}"
+    return ""

@@ -1,0 +1,255 @@
+"""The main screen's state, the jobs it starts and the handlers that show their answers.
+
+Jobs (`tui.workers`) compute in threads from their arguments and post messages; the handlers here
+are what changes the widgets with what they found. `MainScreen` adds the layout, keys and routing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, ProgressBar
+from textual.worker import Worker, WorkerState
+
+from index.corpus.textclean import safe_line
+from index.model import DocSummary, SearchResult, Span
+from index.store.corpus_index import CorpusIndex
+from tui import workers
+from tui.entity_colours import mention_colours
+from tui.messages import (
+    BookmarkFailed,
+    BookmarkSaved,
+    DocumentGone,
+    DocumentLoaded,
+    DocumentsListed,
+    DuplicatesCompared,
+    IndexFailed,
+    IndexFinished,
+    IndexProgressed,
+    SearchFinished,
+    XrefsFound,
+)
+from tui.safe import plain_content
+from tui.state import ReaderState, save_state
+from tui.widgets.document_view import DocumentView
+from tui.widgets.results import ResultsList, Target
+from tui.widgets.search_box import SearchBox
+from tui.widgets.side_panel import SidePanel
+
+if TYPE_CHECKING:
+    from index.notes.bookmarks import Bookmark, BookmarkFile
+
+PLACEHOLDER = "Choose a document (Enter) or search (/)."
+
+
+class ReaderScreen(Screen[None]):
+    """What the reader holds (index, state, the latest answers), the jobs it starts and their handlers."""
+
+    def __init__(self, index: CorpusIndex, state: ReaderState, bookmarks: Path, classes: str = "") -> None:
+        super().__init__(classes=classes)
+        self.index = index
+        self.bookmarks_path = bookmarks
+        self._bookmarks: BookmarkFile | None = None
+        self.state = state
+        self.summaries: list[DocSummary] = []
+        self.result: SearchResult | None = None
+        self._search_timer: Timer | None = None
+        self._indexing = False
+        # A superseded worker may still finish and post after its successor: every request gets a
+        # number, and handlers drop answers that are not to the latest request of their kind.
+        self._latest: dict[str, int] = {}
+        self.selected_entity: str | None = None  # the entity chosen in the panel, followed across documents
+        self.collapse = False  # fold near-duplicates under their original in results
+        self.threshold = getattr(getattr(self.app, "config", None), "near_duplicate_threshold", 0.5)
+
+    @property
+    def bookmarks(self) -> BookmarkFile:
+        """The bookmarks file, read when first needed (its module is not needed for the first frame)."""
+        if self._bookmarks is None:
+            from index.notes.bookmarks import BookmarkFile
+
+            self._bookmarks = BookmarkFile(self.bookmarks_path)
+        return self._bookmarks
+
+    def _titles(self) -> dict[str, str]:
+        """Document id -> title, from the list as last read."""
+        return {s.doc: s.meta.title for s in self.summaries}
+
+    def _request(self, kind: str) -> int:
+        self._latest[kind] = self._latest.get(kind, 0) + 1
+        return self._latest[kind]
+
+    def _is_latest(self, kind: str, request: int) -> bool:
+        return self._latest.get(kind) == request
+
+    def _query(self) -> str:
+        return self.query_one(SearchBox).input.value.strip()
+
+    # indexing ------------------------------------------------------------------
+    def start_indexing(self, rebuild: bool = False, live: bool = False) -> None:
+        self._indexing = True
+        workers.run_job(self, workers.index_corpus, self.index, rebuild, live, group="index")
+
+    def _live_check(self) -> None:
+        if not self._indexing:
+            self.start_indexing(live=True)
+
+    def _progress_bar(self) -> ProgressBar:
+        found = self.query("#index-progress")
+        if found:
+            return found.first(ProgressBar)
+        bar = ProgressBar(id="index-progress", show_eta=False)
+        self.mount(bar, before=self.query_one(Footer))
+        return bar
+
+    def _hide_progress(self) -> None:
+        for bar in self.query("#index-progress"):
+            bar.display = False
+
+    def on_index_progressed(self, message: IndexProgressed) -> None:
+        if not message.total:
+            return  # nothing to do: a warm start shows no bar
+        bar = self._progress_bar()
+        bar.display = True
+        bar.update(total=message.total, progress=message.done)
+        self.sub_title = f"{safe_line(self.index.corpus.name, 40)} · indexing {message.done}/{message.total}"
+        if message.done in (1, 50) or message.done % 500 == 0:
+            self.list_documents()  # what is committed so far is already readable
+
+    def on_index_finished(self, message: IndexFinished) -> None:
+        self._indexing = False
+        report = message.report
+        self._hide_progress()
+        changed = report.indexed or report.removed
+        self.sub_title = f"{safe_line(self.index.corpus.name, 40)} · {self.index.document_count()} documents"
+        if report.message:
+            self.notify(report.message, title="Index", severity="warning", markup=False, timeout=10)
+        if report.skipped and not message.live:
+            names = ", ".join(f"{safe_line(s.path, 40)} ({s.reason})" for s in report.skipped[:5])
+            more = f" and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
+            self.notify(f"Skipped {names}{more}", title="Not indexed", markup=False, timeout=8)
+        if changed or not message.live:
+            self.list_documents()
+            self._rerun_search()
+            view = self.query_one(DocumentView)
+            if changed and view.document is not None:
+                self.load_document(view.document.doc, view.passage_number, self._query())
+
+    def on_index_failed(self, message: IndexFailed) -> None:
+        self._indexing = False
+        self._hide_progress()
+        self.notify(message.error, title="Index", severity="error", markup=False, timeout=15)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if event.worker.group == "index":
+                self._indexing = False
+                self._hide_progress()
+            self.notify(f"{type(error).__name__}: {error}", title="Something failed", severity="error", markup=False)
+
+    # document list and search ------------------------------------------------------
+    def list_documents(self) -> None:
+        request = self._request("documents")
+        workers.run_job(self, workers.list_documents, self.index, self.threshold, request, group="documents")
+
+    def on_documents_listed(self, message: DocumentsListed) -> None:
+        if not self._is_latest("documents", message.request):
+            return
+        self.summaries = message.summaries
+        if not self._query():
+            results = self.query_one(ResultsList)
+            results.duplicates = message.duplicates
+            results.show_documents(message.summaries)
+        view = self.query_one(DocumentView)
+        if view.document is None:
+            view.clear(PLACEHOLDER if message.summaries or not self._indexing else "Indexing… one moment.")
+
+    def _rerun_search(self) -> None:
+        query = self._query()
+        self.state.query = query
+        if not query:
+            self.result = None
+            self.query_one(SearchBox).show_status("")
+            self.query_one(ResultsList).show_documents(self.summaries)
+            self._request("search")
+            self.workers.cancel_group(self, "search")
+            return
+        request = self._request("search")
+        workers.run_job(
+            self, workers.run_search, self.index, query, self.collapse, self.threshold, request, group="search"
+        )
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        if not self._is_latest("search", message.request) or message.result.query != self._query():
+            return  # a stale answer to a query the user has already changed
+        self.result = message.result
+        self.query_one(SearchBox).show_result(message.result)
+        self.query_one(ResultsList).show_hits(message.result)
+        self.refresh_bindings()
+
+    # opening documents -------------------------------------------------------------
+    def load_document(
+        self, doc: str, passage: int | None, query: str, at_last_hit: bool = False, bookmark: Bookmark | None = None
+    ) -> None:
+        # The terms the search analysed are highlighted too, when the page is opened from its results.
+        terms = self.result.terms if self.result and self.result.query == query else ()
+        request = self._request("open")
+        args = (doc, passage, query, terms, self.bookmarks, bookmark, self.threshold, at_last_hit, request)
+        workers.run_job(self, workers.load_page, self.index, *args, group="open")
+
+    def on_document_loaded(self, message: DocumentLoaded) -> None:
+        if not self._is_latest("open", message.request):
+            return
+        page = message.page
+        document = page.document
+        view = self.query_one(DocumentView)
+        view.marked = set(page.marked)
+        view.entity_spans = mention_colours(page.entities)
+        view.show(document, page.passage or self.state.positions.get(document.doc, 1), list(page.hit_spans))
+        if self.selected_entity is not None:
+            chosen = next((e for e in page.entities if e.name == self.selected_entity), None)
+            if chosen is not None:
+                view.find_spans = [Span(m.start, m.end) for m in chosen.mentions]
+        if page.note:
+            self.notify(page.note, severity="warning", markup=False)
+        view.border_title = plain_content(document.meta.title or document.doc, 80)
+        if message.at_last_hit:
+            view.go_to_hit(len(view.targets) - 1)
+        panel = self.query_one(SidePanel)
+        panel.show(document, list(page.entities))
+        titles = self._titles()
+        panel.show_more([(d, titles.get(d, d), c) for d, c in page.duplicates], list(page.sources))
+        panel.follow_cursor(view.passage_number)
+        self.state.doc = document.doc
+        self.query_one(ResultsList).select_target(Target(document.doc, page.passage))
+        self.refresh_bindings()
+
+    def on_document_gone(self, message: DocumentGone) -> None:
+        self.notify(f"{message.doc} is no longer in this corpus.", severity="warning", markup=False)
+
+    # answers for the side panel and dialogs ---------------------------------------------
+    def on_xrefs_found(self, message: XrefsFound) -> None:
+        if self._is_latest("xref", message.request):
+            self.query_one(SidePanel).show_xrefs(message.entity, message.entries)
+
+    def on_duplicates_compared(self, message: DuplicatesCompared) -> None:
+        from tui.screens.diff import DiffScreen
+
+        self.app.push_screen(DiffScreen(message.title_a, message.title_b, message.difference))
+
+    def on_bookmark_saved(self, message: BookmarkSaved) -> None:
+        view = self.query_one(DocumentView)
+        if view.document is not None and view.document.doc == message.doc:
+            view.marked.add(message.passage)
+            view.refresh()
+        self.notify(f"Bookmarked ¶{message.passage} in {safe_line(message.path, 60)}", timeout=3, markup=False)
+
+    def on_bookmark_failed(self, message: BookmarkFailed) -> None:
+        self.notify(message.error, title="Bookmark not saved", severity="error", markup=False)
+
+    def save(self) -> None:
+        save_state(self.index.corpus, self.state)

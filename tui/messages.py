@@ -11,6 +11,7 @@ from index.model import DocSummary, IndexReport, SearchResult, XrefEntry
 
 if TYPE_CHECKING:  # what only the messages' users need: the first frame imports neither module
     from index.reading import DocumentPage
+    from index.store.entity_pass import EntityPassReport
     from index.xref.shingles import Difference
 
 
@@ -29,6 +30,25 @@ class IndexFinished(Message):
         super().__init__()
         self.report = report
         self.live = live  # a background re-scan rather than the launch's build
+
+
+class EntitiesProgressed(Message):
+    """The entity pass (the statistical model) has given `done` of `total` documents their entities."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, EntitiesProgressed)
+
+
+class EntitiesFinished(Message):
+    def __init__(self, report: EntityPassReport, error: str = "") -> None:
+        super().__init__()
+        self.report = report
+        self.error = error  # the pass failed (a worker could not load the model): the rules' entities stand
 
 
 class IndexFailed(Message):

@@ -23,6 +23,8 @@ from tui.messages import (
     DocumentLoaded,
     DocumentsListed,
     DuplicatesCompared,
+    EntitiesFinished,
+    EntitiesProgressed,
     IndexFailed,
     IndexFinished,
     IndexProgressed,
@@ -82,6 +84,20 @@ def index_corpus(index: CorpusIndex, rebuild: bool, live: bool, post: Post) -> N
         post(IndexFailed(str(exc)))
         return
     post(IndexFinished(report, live))
+
+
+def fill_entities(index: CorpusIndex, post: Post) -> None:
+    """The entity pass: the model's entities for every document that lacks them, in worker processes."""
+    from index.store.entity_pass import EntityPassReport, run_entity_pass
+
+    try:
+        report = run_entity_pass(
+            index, progress=lambda done, total: post(EntitiesProgressed(done, total)), cancel=_cancel_event()
+        )
+    except RalignError as exc:
+        post(EntitiesFinished(EntityPassReport("", 0, 0), str(exc)))
+        return
+    post(EntitiesFinished(report))
 
 
 def list_documents(index: CorpusIndex, threshold: float, request: int, post: Post) -> None:

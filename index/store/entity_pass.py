@@ -181,7 +181,13 @@ class _Pool:
                 feed(worker)
         chunks_back = 0
         while out < expected or chunks_back < fed:
-            kind, payload = self.inbox.get()
+            try:
+                kind, payload = self.inbox.get(timeout=0.2)
+            except queue.Empty:
+                if cancel is not None and cancel.is_set():
+                    self.abandon()  # a worker mid-document would keep the reader from closing
+                    return
+                continue
             if kind == "done":
                 out += 1
                 yield payload
@@ -194,6 +200,11 @@ class _Pool:
                 number, code = payload
                 why = self.workers[number].why_gone()
                 raise StoreError(f"an entity worker stopped (exit code {code})" + (f":\n{why}" if why else ""))
+
+    def abandon(self) -> None:
+        for worker in self.workers:
+            with contextlib.suppress(OSError):
+                worker.process.kill()
 
     def close(self) -> None:
         for worker in self.workers:

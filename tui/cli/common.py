@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tui.cli.output as output
 from index import paths
@@ -11,6 +12,9 @@ from index.errors import RalignError, StoreError
 from index.model import IndexReport
 from index.store.corpus_index import CorpusIndex, open_index
 from tui.cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from index.store.entity_pass import EntityPassReport
 
 
 def corpus_of(args: argparse.Namespace) -> Path:
@@ -38,6 +42,26 @@ def updated_index(args: argparse.Namespace, rebuild: bool = False) -> tuple[Corp
     if report.message:
         output.stderr().print(output.text(f"note: {report.message}", style="yellow"))
     return index, report
+
+
+def filled_entities(index: CorpusIndex) -> EntityPassReport:
+    """The entity pass run to its end (the statistical model's entities), with a progress bar on stderr;
+    without a model, the rules' entities stand and a note says how to install one."""
+    from index.store.entity_pass import run_entity_pass
+
+    with output.progress_reporter("entities (model)") as progress:
+        try:
+            report = run_entity_pass(index, progress=progress)
+        except StoreError as exc:
+            if "another ralign-tui" not in str(exc):
+                raise
+            output.stderr().print(output.text(f"note: {exc}; answering with the entities as they are", style="yellow"))
+            from index.store.entity_pass import entity_progress
+
+            report = entity_progress(index)
+    if not report.model:
+        output.stderr().print(output.text(f"note: {report.note}", style="yellow"))
+    return report
 
 
 def duplicate_threshold() -> float:

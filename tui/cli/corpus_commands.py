@@ -10,12 +10,13 @@ import argparse
 
 import tui.cli.output as output
 from index.search.results import collapse_duplicates, search
-from tui.cli.common import duplicate_threshold, updated_index
+from tui.cli.common import duplicate_threshold, filled_entities, updated_index
 from tui.cli.errors import UsageError
 
 
 def cmd_index(args: argparse.Namespace) -> int:
     index, report = updated_index(args, rebuild=args.rebuild)
+    entities = filled_entities(index)
     if args.json:
         output.emit_json(
             {
@@ -26,6 +27,7 @@ def cmd_index(args: argparse.Namespace) -> int:
                 "unchanged": report.unchanged,
                 "skipped": [s._asdict() for s in report.skipped],
                 "message": report.message,
+                "entities": {"model": entities.model, "done": entities.done, "total": entities.total},
             }
         )
         return 0
@@ -37,6 +39,8 @@ def cmd_index(args: argparse.Namespace) -> int:
             f"{len(report.skipped)} skipped"
         )
     )
+    said = f"entities with {entities.model}: {entities.done} of {entities.total}" if entities.model else entities.note
+    console.print(output.text(said, style="dim"))
     for skipped in report.skipped:
         console.print(
             output.text("  skipped ") + output.plain(skipped.path, "bold") + output.text(f": {skipped.reason}")

@@ -83,6 +83,12 @@ def _add_bookmarks(commands: Any) -> None:
         sub.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: bookmarks.md)")
 
 
+def _add_doctor(commands: Any) -> None:
+    _common(
+        commands.add_parser("doctor", help="what is installed (the entity model, or rules alone) and where data lives")
+    )
+
+
 _SUBPARSERS = {
     "index": _add_index,
     "search": _add_search,
@@ -92,25 +98,41 @@ _SUBPARSERS = {
     "xref": _add_xref,
     "related": _add_related,
     "citations": _add_citations,
+    "doctor": _add_doctor,
 }
 SUBCOMMANDS = tuple(_SUBPARSERS)
 # Where each subcommand's `cmd_NAME` lives, by group: imported only when that subcommand runs.
 COMMAND_MODULES = {
     **dict.fromkeys(("index", "search", "docs"), "tui.cli.corpus_commands"),
     "bookmarks": "tui.cli.bookmark_commands",
+    "doctor": "tui.cli.doctor_command",
     **dict.fromkeys(("entities", "xref", "related", "citations"), "tui.cli.xref_commands"),
 }
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with `only`, just that subcommand's (~5 ms less per CLI call)."""
-    parser = _Parser(prog="ralign-tui", description="A terminal reader for a collection of documents.")
+    parser = _Parser(
+        prog="ralign-tui",
+        description="A terminal reader for a collection of documents. "
+        "`ralign-tui [PATH]` opens the reader on PATH (default: the bundled corpus); the subcommands answer "
+        "from the same index.",
+        epilog=None if only else _entity_line(),
+    )
     parser.add_argument("--version", action="version", version=f"ralign-tui {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name, add in _SUBPARSERS.items():
         if only is None or name == only:
             add(commands)
     return parser
+
+
+def _entity_line() -> str:
+    """What --help says of entities: the model found, or rules alone with the line that installs one."""
+    from index.entities.statistical import model_status  # package metadata only: spaCy is not imported
+
+    installed, said = model_status()
+    return f"Entities: rules and the statistical model {said}." if installed else f"Entities: {said}."
 
 
 def _positive(text: str) -> int:
@@ -128,6 +150,7 @@ def reader_parser() -> argparse.ArgumentParser:
         prog="ralign-tui",
         description="Open the reader on a corpus folder (default: the bundled seeds). "
         f"Subcommands: {', '.join(sorted(SUBCOMMANDS))} (ralign-tui SUBCOMMAND --help).",
+        epilog=_entity_line(),
     )
     parser.add_argument("path", nargs="?", type=Path, help="corpus folder")
     parser.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: bookmarks.md)")

@@ -9,7 +9,7 @@ import argparse
 
 import tui.cli.output as output
 from index.model import XrefEntry
-from tui.cli.common import updated_index
+from tui.cli.common import filled_entities, updated_index
 from tui.cli.errors import UsageError
 
 SNIPPET_WIDTH = 160  # characters of a passage a line of `xref` or `related` shows
@@ -22,6 +22,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     docs = [args.doc] if args.doc else [s.doc for s in index.documents()]
     if args.doc and index.document(args.doc) is None:
         raise UsageError(f"ralign-tui entities: no document {args.doc!r} in {index.corpus}")
+    filled_entities(index)  # the finished extraction: the model's entities too, where one is installed
     report = [(doc, group_mentions(index.mentions(doc=doc))) for doc in docs]
     if args.json:
         output.emit_json([{"doc": doc, "entities": [e.to_json() for e in entities]} for doc, entities in report])

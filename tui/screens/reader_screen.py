@@ -26,6 +26,8 @@ from tui.messages import (
     DocumentLoaded,
     DocumentsListed,
     DuplicatesCompared,
+    EntitiesFinished,
+    EntitiesProgressed,
     IndexFailed,
     IndexFinished,
     IndexProgressed,
@@ -58,6 +60,7 @@ class ReaderScreen(Screen[None]):
         self.result: SearchResult | None = None
         self._search_timer: Timer | None = None
         self._indexing = False
+        self.entity_status = ""  # what the header says of entities: the pass's progress, or rules alone
         # A superseded worker may still finish and post after its successor: every request gets a
         # number, and handlers drop answers that are not to the latest request of their kind.
         self._latest: dict[str, int] = {}
@@ -115,7 +118,7 @@ class ReaderScreen(Screen[None]):
         bar = self._progress_bar()
         bar.display = True
         bar.update(total=message.total, progress=message.done)
-        self.sub_title = f"{safe_line(self.index.corpus.name, 40)} · indexing {message.done}/{message.total}"
+        self._status(f"indexing {message.done}/{message.total}")
         if message.done in (1, 50) or message.done % 500 == 0:
             self.list_documents()  # what is committed so far is already readable
 
@@ -124,7 +127,9 @@ class ReaderScreen(Screen[None]):
         report = message.report
         self._hide_progress()
         changed = report.indexed or report.removed
-        self.sub_title = f"{safe_line(self.index.corpus.name, 40)} · {self.index.document_count()} documents"
+        self._status(f"{self.index.document_count()} documents")
+        if changed or not message.live:
+            self.start_entity_pass()
         if report.message:
             self.notify(report.message, title="Index", severity="warning", markup=False, timeout=10)
         if report.skipped and not message.live:
@@ -137,6 +142,36 @@ class ReaderScreen(Screen[None]):
             view = self.query_one(DocumentView)
             if changed and view.document is not None:
                 self.load_document(view.document.doc, view.passage_number, self._query())
+
+    def _status(self, index_part: str) -> None:
+        parts = [safe_line(self.index.corpus.name, 40), index_part, self.entity_status]
+        self.sub_title = " · ".join(p for p in parts if p)
+
+    # the entity pass: the statistical model's entities, after the text index is searchable ----------
+    def start_entity_pass(self) -> None:
+        from index.store.entity_pass import entity_model
+
+        model, _ = entity_model()  # from package metadata: spaCy is never imported here
+        if not model:
+            self.entity_status = "entities: rules only (ralign-tui doctor)"
+            self._status(f"{self.index.document_count()} documents")
+            return
+        workers.run_job(self, workers.fill_entities, self.index, group="entities")
+
+    def on_entities_progressed(self, message: EntitiesProgressed) -> None:
+        if message.done < message.total:
+            self.entity_status = f"entities {message.done}/{message.total}"
+            self._status(f"{self.index.document_count()} documents")
+
+    def on_entities_finished(self, message: EntitiesFinished) -> None:
+        self.entity_status = "entities: rules only (model failed)" if message.error else ""
+        self._status(f"{self.index.document_count()} documents")
+        if message.error:
+            self.notify(message.error, title="Entity model", severity="warning", markup=False, timeout=10)
+            return
+        view = self.query_one(DocumentView)
+        if message.report.done and view.document is not None:  # its side panel may have new entities
+            self.load_document(view.document.doc, view.passage_number, self._query())
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self._indexing = False

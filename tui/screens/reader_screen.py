@@ -149,11 +149,12 @@ class ReaderScreen(Screen[None]):
 
     # the entity pass: the statistical model's entities, after the text index is searchable ----------
     def start_entity_pass(self) -> None:
-        from index.store.entity_pass import entity_model
+        from index.store.entity_pass import OFF_VARIABLE, entity_model
 
-        model, _ = entity_model()  # from package metadata: spaCy is never imported here
+        model, said = entity_model()  # from package metadata: spaCy is never imported here
         if not model:
-            self.entity_status = "entities: rules only (ralign-tui doctor)"
+            # No model installed: said in the header. Turned off on purpose: nothing to tell.
+            self.entity_status = "" if OFF_VARIABLE in said else "entities: rules only (ralign-tui doctor)"
             self._status(f"{self.index.document_count()} documents")
             return
         workers.run_job(self, workers.fill_entities, self.index, group="entities")

@@ -92,6 +92,7 @@ class MainScreen(NavigatingScreen):
         self.query_one(DocumentView).border_title = "Document"
         self.query_one(SidePanel).border_title = "About"
         self.query_one(ResultsList).focus()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.state.query:
             self.query_one(SearchBox).input.value = self.state.query
         # Workers start once the first frame is on screen: their imports and reads would hold the

@@ -174,6 +174,12 @@ class ReaderScreen(Screen[None]):
         if message.report.done and view.document is not None:  # its side panel may have new entities
             self.load_document(view.document.doc, view.passage_number, self._query())
 
+    def _theme_changed(self, _theme: object) -> None:
+        """Entity colours differ between dark and light themes: the open document is drawn again."""
+        view = self.query_one(DocumentView)
+        if view.document is not None:
+            self.load_document(view.document.doc, view.passage_number, self._query())
+
     def on_index_failed(self, message: IndexFailed) -> None:
         self._indexing = False
         self._hide_progress()
@@ -244,7 +250,7 @@ class ReaderScreen(Screen[None]):
         document = page.document
         view = self.query_one(DocumentView)
         view.marked = set(page.marked)
-        view.entity_spans = mention_colours(page.entities)
+        view.entity_spans = mention_colours(page.entities, self.app.current_theme.dark)
         view.show(document, page.passage or self.state.positions.get(document.doc, 1), list(page.hit_spans))
         if self.selected_entity is not None:
             chosen = next((e for e in page.entities if e.name == self.selected_entity), None)

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from index.corpus.textclean import safe_line
 from index.entities.summaries import EntitySummary
 from index.model import Document, XrefEntry
-from tui.entity_colours import TYPE_LABEL, TYPE_STYLE
+from tui.entity_colours import TYPE_LABEL, type_colour, type_symbol
 
 
 class SidePanel(Vertical):
@@ -108,6 +108,7 @@ class SidePanel(Vertical):
         options: list[Option] = []
         self._shown_entities = []
         current = None
+        dark = self.app.current_theme.dark
         for entity in self.entities:
             if (
                 needle
@@ -117,12 +118,15 @@ class SidePanel(Vertical):
                 continue
             if entity.type != current:
                 current = entity.type
-                symbol, colour = TYPE_STYLE[entity.type]
+                colour = type_colour(entity.type, dark)
                 options.append(
-                    Option(Text(f"{symbol} {TYPE_LABEL[entity.type]}", style=f"bold {colour}"), disabled=True)
+                    Option(
+                        Text(f"{type_symbol(entity.type)} {TYPE_LABEL[entity.type]}", style=f"bold {colour}"),
+                        disabled=True,
+                    )
                 )
                 self._shown_entities.append(None)
-            options.append(Option(entity_prompt(entity)))
+            options.append(Option(entity_prompt(entity, dark)))
             self._shown_entities.append(entity)
         listing.set_options(options)
         shown = sum(1 for entity in self._shown_entities if entity is not None)
@@ -142,7 +146,7 @@ class SidePanel(Vertical):
         if isinstance(entity, str):
             listing.border_title = plain_title(f"{entity}: {len(entries)} passages")
         else:
-            symbol = TYPE_STYLE[entity.type][0]
+            symbol = type_symbol(entity.type)
             listing.border_title = plain_title(
                 f"{symbol} {entity.name}: {len(entries)} passages in {docs} other documents"
             )
@@ -177,9 +181,8 @@ def plain_title(text: str) -> Text:
     return Text(safe_line(text, 80))
 
 
-def entity_prompt(entity: EntitySummary) -> Text:
-    symbol, colour = TYPE_STYLE[entity.type]
-    prompt = Text(f"{symbol} ", style=colour, end="")
+def entity_prompt(entity: EntitySummary, dark: bool = True) -> Text:
+    prompt = Text(f"{type_symbol(entity.type)} ", style=type_colour(entity.type, dark), end="")
     prompt.append(safe_line(entity.name, 40))
     prompt.append(f" ×{entity.count}", style="dim")
     return prompt

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from index.entities import grammar
 from index.entities.gazetteer import EntityInfo, Gazetteer, load_gazetteer, name_key
 from index.entities.given_names import CHINESE_FAMILY_NAMES, GIVEN_NAMES
+from index.entities.grammar import amounts, lexicon, lowercase, shapes
 from index.entities.line_scan import LineScan
 from index.entities.passes import (
     Mention,
@@ -152,7 +152,7 @@ def _acceptable(
     ):
         return False  # "Xi'an" needs its apostrophe: "president xi an ally" in a scrape is no city
     if lowercase:
-        if len(form) > 1 or form[0] not in grammar.COMMON_WORDS:
+        if len(form) > 1 or form[0] not in lexicon.COMMON_WORDS:
             return True
         if entry.type == "WEAPON" and _WEAPON_KIND_AFTER.match(text, start + len(surface)):
             return True  # "two patriot batteries", "stinger missiles": a system before its kind
@@ -165,7 +165,7 @@ def _acceptable(
         return name_key(entry.name) in full_names_present and name_key(entry.name) != form[0]
     # In cased text a name is capitalised as written: "blank" is not Stephen Blank, "us" not the US.
     first = surface[:1]
-    if first.islower() and not alias[:1].islower() and not grammar.DOMAIN.search(alias):
+    if first.islower() and not alias[:1].islower() and not shapes.DOMAIN.search(alias):
         return False  # web domains are written in lower case: "kremlin.ru" is Kremlin.ru
     # "Us" at a sentence start is not the US: short all-capital names must be written in capitals.
     if len(form) == 1 and alias.isupper() and not surface.isupper() and len(alias) <= 3:
@@ -190,34 +190,34 @@ def _rule_mentions(
 
 def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer, scan: LineScan) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
-    for match in scan.finditer(grammar.LOWER_PERSON):
+    for match in scan.finditer(lowercase.LOWER_PERSON):
         first, last = match.group("first").capitalize(), match.group("last")
-        if first not in GIVEN_NAMES or last in grammar.COMMON_WORDS:
+        if first not in GIVEN_NAMES or last in lexicon.COMMON_WORDS:
             continue
-        if grammar.SURNAME_SHAPE.search(last) or grammar.LOWER_ROLE.search(
+        if lowercase.SURNAME_SHAPE.search(last) or lowercase.LOWER_ROLE.search(
             text, max(0, match.start() - 14), match.start()
         ):
             start, end = match.start("first"), match.end("last")
             name = f"{first} {last.capitalize()}"
             known = gazetteer.lookup(name)
             out.append((1, Mention(start, end, "PERSON", known.name if known else name, text[start:end])))
-    for match in scan.finditer(grammar.LOWER_CHINESE_PERSON):
+    for match in scan.finditer(lowercase.LOWER_CHINESE_PERSON):
         family, given = match.group("first"), match.group("last")
         if (
             family.capitalize() in CHINESE_FAMILY_NAMES
-            and grammar.PINYIN_GIVEN.fullmatch(given)
-            and given not in grammar.ENGLISH_PINYIN
-            and given not in grammar.COMMON_WORDS
-            and grammar.LOWER_ROLE.search(text, max(0, match.start() - 14), match.start())
+            and lowercase.PINYIN_GIVEN.fullmatch(given)
+            and given not in lexicon.ENGLISH_PINYIN
+            and given not in lexicon.COMMON_WORDS
+            and lowercase.LOWER_ROLE.search(text, max(0, match.start() - 14), match.start())
         ):
             start, end = match.start("first"), match.end("last")
             name = f"{family.capitalize()} {given.capitalize()}"
             known = gazetteer.lookup(name)
             out.append((1, Mention(start, end, "PERSON", known.name if known else name, text[start:end])))
-    for match in scan.finditer(grammar.LOWER_MINISTRY):
+    for match in scan.finditer(lowercase.LOWER_MINISTRY):
         name = match.group("name").title()
         out.append((1, Mention(match.start("name"), match.end("name"), "ORG", name, match.group("name"))))
-    for match in scan.finditer(grammar.LOWER_DESIGNATOR):
+    for match in scan.finditer(lowercase.LOWER_DESIGNATOR):
         surface = match.group(0)
         known = gazetteer.lookup(surface)
         if known is not None and known.type == "WEAPON":
@@ -225,7 +225,7 @@ def _lowercase_rule_mentions(text: str, gazetteer: Gazetteer, scan: LineScan) ->
         elif int(match.group("num")) >= 10 and match.group("prefix") not in ("t", "j"):
             name = f"{match.group('prefix').capitalize()}-{match.group('num')}{match.group('suffix').upper()}"
             out.append((1, Mention(match.start(), match.end(), "WEAPON", name, surface)))
-    for pattern, kind in ((grammar.MONEY, "MONEY"), (grammar.LOWER_DATE, "DATE")):
+    for pattern, kind in ((amounts.MONEY, "MONEY"), (lowercase.LOWER_DATE, "DATE")):
         for match in scan.finditer(pattern):
             out.append(
                 (0, Mention(match.start("name"), match.end("name"), kind, match.group("name"), match.group("name")))

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from index.entities import grammar
 from index.entities.gazetteer import EntityInfo, Gazetteer
+from index.entities.grammar import anchors, lexicon, shapes
 from index.entities.line_scan import LineScan
 from index.entities.passes import Mention
 
@@ -46,10 +46,10 @@ class Reading:
         """own: the words are this kind here whatever a list says of them ("the destroyer Jinan")."""
         text = self.text
         surface = text[start:end]
-        trimmed = grammar.LEADING_NOISE.sub("", surface)
+        trimmed = shapes.LEADING_NOISE.sub("", surface)
         start += len(surface) - len(trimmed)
-        trimmed = grammar.POSSESSIVE.sub("", trimmed).rstrip(".,;: ")
-        if not trimmed or trimmed in grammar.NOT_NAMES or (kind == "PERSON" and not grammar.looks_like_person(trimmed)):
+        trimmed = shapes.POSSESSIVE.sub("", trimmed).rstrip(".,;: ")
+        if not trimmed or trimmed in lexicon.NOT_NAMES or (kind == "PERSON" and not shapes.looks_like_person(trimmed)):
             return
         known = None if own else self.lookup(trimmed)
         name = known.name if known else trimmed
@@ -91,7 +91,7 @@ class Rule:
     def run(self, reading: Reading) -> None:
         if self.needs and not any(word in reading.lowered for word in self.needs):
             return
-        if not grammar.worth_running(self.pattern, reading.lowered):
+        if not anchors.worth_running(self.pattern, reading.lowered):
             return
         for match in reading.scan.finditer(self.pattern):
             self.read(reading, self, match)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from index.entities import grammar
 from index.entities.given_names import CHINESE_FAMILY_NAMES, GIVEN_NAMES, NOT_SURNAMES
+from index.entities.grammar import amounts, events, lexicon, orgs, people, places, shapes, weapons
 from index.entities.passes import list_parts, within
 from index.entities.rule_reading import Reader, Reading, Rule, TextRule, read_each
 
@@ -22,7 +22,7 @@ __all__ = ["CASED_RULES"]
 # people ---------------------------------------------------------------------------
 def _person_of_institution(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
     reading.add("PERSON", match)
-    if other := grammar.PERSON_AND.search(reading.text, max(0, match.start() - 60), match.start()):
+    if other := people.PERSON_AND.search(reading.text, max(0, match.start() - 60), match.start()):
         reading.add("PERSON", other)  # "X Y and A B of the … Center": both of it
 
 
@@ -37,22 +37,22 @@ def _given_then_name(reading: Reading, rule: Rule, match: re.Match[str]) -> None
 
 
 def _named_after_role(reading: Reading, rule: Rule, comma: re.Match[str]) -> None:
-    role = grammar.ROLE_BEFORE.search(reading.text, max(0, comma.start() - 16), comma.start())
-    if role and (named := grammar.NAME_AFTER_ROLE.match(reading.text, comma.end())):
+    role = people.ROLE_BEFORE.search(reading.text, max(0, comma.start() - 16), comma.start())
+    if role and (named := people.NAME_AFTER_ROLE.match(reading.text, comma.end())):
         reading.add("PERSON", named)
 
 
 def _byline(reading: Reading, rule: Rule, byline: re.Match[str]) -> None:
     offset = byline.start("names")
-    for person in grammar.BYLINE_NAME.finditer(byline.group("names")):  # not the places after "in"
+    for person in people.BYLINE_NAME.finditer(byline.group("names")):  # not the places after "in"
         reading.add_span("PERSON", offset + person.start("name"), offset + person.end("name"))
 
 
 # organisations --------------------------------------------------------------------
 def _listed(reading: Reading, rule: Rule, listed: re.Match[str]) -> None:
     offset = listed.start("items")
-    for item in grammar.LIST_ITEM.finditer(listed.group("items")):
-        if not re.match(grammar.WHEN, item.group("name")):  # "said investors Monday"
+    for item in orgs.LIST_ITEM.finditer(listed.group("items")):
+        if not re.match(lexicon.WHEN, item.group("name")):  # "said investors Monday"
             reading.add_span("ORG", offset + item.start("name"), offset + item.end("name"))
 
 
@@ -110,8 +110,8 @@ def _org_described(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
 # An appositive whose head is an organisation's noun ("X, the state holding company,"), not one that only
 # mentions one ("X, a spokesman for the company,", "X, a former central bank official,").
 _APPOSITIVE_HEAD = re.compile(
-    rf",[ ]+(?:a|an|the|{grammar.U}[\w.-]*[’']s)[ ]+(?:(?!(?:for|of|at|in|from|with|on|to|by)[ ])[\w’'-]+[ ]+){{0,4}}?"
-    rf"(?:{grammar.ORG_NOUNS})(?=[,.;)]|[ ]+(?:in|of|based|that|which|whose|owned|controlled|run|says|said)\b)"
+    rf",[ ]+(?:a|an|the|{shapes.U}[\w.-]*[’']s)[ ]+(?:(?!(?:for|of|at|in|from|with|on|to|by)[ ])[\w’'-]+[ ]+){{0,4}}?"
+    rf"(?:{lexicon.ORG_NOUNS})(?=[,.;)]|[ ]+(?:in|of|based|that|which|whose|owned|controlled|run|says|said)\b)"
 )
 
 
@@ -135,15 +135,15 @@ def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> r
     named = pattern.search(text, max(0, at - window), at)
     if (
         named
-        and named.group("name") not in grammar.NOT_NAMES_BEFORE_KIND
-        and named.group("name") not in grammar.NOT_NAMES
+        and named.group("name") not in lexicon.NOT_NAMES_BEFORE_KIND
+        and named.group("name") not in lexicon.NOT_NAMES
     ):
         return named
     return None
 
 
 def _named_before_which(reading: Reading, rule: Rule, which: re.Match[str]) -> None:
-    if named := _name_before(reading.text, which.start(), grammar.WHICH_NAME, 60):
+    if named := _name_before(reading.text, which.start(), orgs.WHICH_NAME, 60):
         reading.add("ORG", named, priority=2)  # over a person "said Baltic Cargo, which operates …"
 
 
@@ -155,8 +155,8 @@ def _named_before_kind(window: int) -> Reader:
     """ "the Bruegel think tank", "the Intahaka gold mine": the name right before a kind word, no adjective."""
 
     def read(reading: Reading, rule: Rule, kind_word: re.Match[str]) -> None:
-        named = _name_before(reading.text, kind_word.start(), grammar.SITE_NAME, window)
-        if named is None or grammar.is_adjective(named.group("name")):
+        named = _name_before(reading.text, kind_word.start(), places.SITE_NAME, window)
+        if named is None or shapes.is_adjective(named.group("name")):
             return
         ends = re.split(r"[-–]", named.group("name"))
         if len(ends) > 1 and all((known := reading.lookup(end)) and known.type == "PLACE" for end in ends):
@@ -172,11 +172,11 @@ def _named_before_kind(window: int) -> Reader:
 def _org_shapes(reading: Reading) -> None:
     """Words ending like the region's company names ("Kazatomprom"), found from the endings back."""
     text = reading.text
-    for ending in grammar.ORG_SHAPE_ENDINGS:
+    for ending in lexicon.ORG_SHAPE_ENDINGS:
         at = text.find(ending)
         while at > 0:
             end = at + len(ending)
-            shaped = grammar.ORG_SHAPE.match(text, _word_start(text, at), end + 40) if text[at - 1].islower() else None
+            shaped = orgs.ORG_SHAPE.match(text, _word_start(text, at), end + 40) if text[at - 1].islower() else None
             if shaped and shaped.end() == end:
                 reading.add("ORG", shaped, priority=0)
             at = text.find(ending, end)
@@ -190,7 +190,7 @@ def _word_start(text: str, at: int) -> int:
 
 
 def _camel_case(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
-    if match.group("name") not in grammar.NOT_CAMEL_CASE_ORGS:
+    if match.group("name") not in lexicon.NOT_CAMEL_CASE_ORGS:
         reading.add("ORG", match, priority=0)
 
 
@@ -204,18 +204,18 @@ def _place_named(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
 
 
 def _site_pair(reading: Reading, rule: Rule, kind_word: re.Match[str]) -> None:
-    pair = grammar.SITE_PAIR.search(reading.text, max(0, kind_word.start() - 80), kind_word.start())
+    pair = places.SITE_PAIR.search(reading.text, max(0, kind_word.start() - 80), kind_word.start())
     if pair is None:
         return
     for group in ("a", "b"):
-        name = grammar.LEADING_NOISE.sub("", pair.group(group))
-        if not grammar.is_adjective(name):
+        name = shapes.LEADING_NOISE.sub("", pair.group(group))
+        if not shapes.is_adjective(name):
             reading.add("PLACE", pair, group)  # "the Kandym and Gissar fields"
 
 
 def _place_shape(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
     before = reading.text[max(0, match.start() - 30) : match.start()]
-    if match.group("name") not in grammar.NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):
+    if match.group("name") not in lexicon.NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):
         reading.add("PLACE", match, priority=0)
 
 
@@ -236,19 +236,19 @@ def _event(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
 def _event_before_kind(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
     group = next(g for g in rule.groups if match.group(g))
     name = match.group(group)
-    if name.endswith(" war") and grammar.is_adjective(name[:-4]):
+    if name.endswith(" war") and shapes.is_adjective(name[:-4]):
         return  # "the Russian war" is no name; the named ones ("the Korean war") are listed
     reading.add("EVENT", match, group)
 
 
 def _named_day(reading: Reading, rule: Rule, day: re.Match[str]) -> None:
-    if named := _name_before(reading.text, day.start(), grammar.DAY_NAME, 40):
+    if named := _name_before(reading.text, day.start(), events.DAY_NAME, 40):
         reading.add_span("EVENT", named.start("name"), day.end())  # "Navy Day"
 
 
 # weapons --------------------------------------------------------------------------
 def _weapon_before_kind(reading: Reading, rule: Rule, kind_word: re.Match[str]) -> None:
-    named = grammar.WEAPON_BEFORE_KIND.search(reading.text, max(0, kind_word.start() - 90), kind_word.start())
+    named = weapons.WEAPON_BEFORE_KIND.search(reading.text, max(0, kind_word.start() - 90), kind_word.start())
     if named is None:
         return
     # Radars are named after places ("the Voronezh radars", "the Daryal radar"): the name before
@@ -258,12 +258,12 @@ def _weapon_before_kind(reading: Reading, rule: Rule, kind_word: re.Match[str]) 
         name = named.group(group)
         start, end = named.span(group)
         first, _, rest = name.partition(" ")
-        if rest and first in grammar.NOT_NAMES_BEFORE_KIND:  # "Every J-20 fighter": the word before is no part of it
+        if rest and first in lexicon.NOT_NAMES_BEFORE_KIND:  # "Every J-20 fighter": the word before is no part of it
             name, start = rest, start + len(first) + 1
         known = reading.lookup(name)
         if (
-            name not in grammar.NOT_NAMES_BEFORE_KIND
-            and not grammar.NOT_WEAPONS.match(name)
+            name not in lexicon.NOT_NAMES_BEFORE_KIND
+            and not weapons.NOT_WEAPONS.match(name)
             and (known is None or known.type == "WEAPON" or (radar and known.type == "PLACE"))
         ):
             reading.add_span("WEAPON", start, end, priority=4 if radar else 1, own=radar)
@@ -273,76 +273,76 @@ def _model_numbers(reading: Reading) -> None:
     """ "Su-35", "40N6", "Kilo-class": a weapon, unless the text says the model is a reactor or a plant."""
     text, scan = reading.text, reading.scan
     designators = [
-        m for pattern in (grammar.DESIGNATOR, grammar.DESIGNATOR_CODE, grammar.CLASS) for m in scan.finditer(pattern)
+        m for pattern in (weapons.DESIGNATOR, weapons.DESIGNATOR_CODE, weapons.CLASS) for m in scan.finditer(pattern)
     ]
     # A model number once followed by "reactor" or "plant" is civil wherever the text names it.
-    civil = {m.group("name") for m in designators if grammar.CIVIL_AFTER.match(text[m.end() : m.end() + 24].lower())}
+    civil = {m.group("name") for m in designators if weapons.CIVIL_AFTER.match(text[m.end() : m.end() + 24].lower())}
     for match in designators:
-        if not grammar.NOT_WEAPONS.match(match.group("name")) and match.group("name") not in civil:
+        if not weapons.NOT_WEAPONS.match(match.group("name")) and match.group("name") not in civil:
             reading.add("WEAPON", match)
-        elif grammar.LINE_AFTER.match(text, match.end()):
+        elif weapons.LINE_AFTER.match(text, match.end()):
             reading.add("PLACE", match)  # "the CASA-1000 line": a named power line or pipeline is a facility
 
 
 # In this order: it decides between mentions of one length and priority found by two rules.
 CASED_RULES: tuple[Rule | TextRule, ...] = (
-    Rule(grammar.PERSON_AFTER_TITLE, "PERSON", priority=2),
-    Rule(grammar.PERSON_PAIR_AFTER_TITLE, "PERSON", priority=2, groups=("a", "b"), read=read_each),
-    Rule(grammar.PERSON_SAID, "PERSON"),
-    Rule(grammar.SAID_PERSON, "PERSON"),
-    Rule(grammar.PERSON_OF_INSTITUTION, "PERSON", read=_person_of_institution),
-    Rule(grammar.GIVEN_THEN_NAME, "PERSON", read=_given_then_name),
-    Rule(grammar.ORG_LIST, "ORG", read=_listed),
-    Rule(grammar.PERSON_APPOSITIVE, "PERSON", groups=("name", "named")),
-    Rule(grammar.COMMA_BEFORE_CAPITAL, "PERSON", read=_named_after_role),
-    Rule(grammar.ORG_OF, "ORG", read=_org_of),
-    Rule(grammar.ORG, "ORG", read=_org),
-    Rule(grammar.ORG_DESCRIBED, "ORG", read=_org_described),
-    Rule(grammar.ORG_APPOSITIVE, "ORG", read=_org_appositive),
-    Rule(grammar.ORG_POSSESSING, "ORG"),
-    Rule(grammar.ORG_ACRONYM_AFTER, "ORG"),
-    Rule(grammar.PLACE, "PLACE"),
-    Rule(grammar.PLACE_OF, "PLACE"),
-    Rule(grammar.PLACE_AFTER_KIND, "PLACE"),
-    Rule(grammar.PLACE_NAMED, "PLACE", read=_place_named),
-    Rule(grammar.EVENT, "EVENT", read=_event),
-    Rule(grammar.EXERCISE_BEFORE_KIND, "EVENT"),
-    Rule(grammar.OPERATION, "EVENT"),
-    Rule(grammar.ARMED_SERVICE, "ORG"),
-    Rule(grammar.EVENT_OF, "EVENT"),
-    Rule(grammar.SUMMIT, "EVENT"),
-    Rule(grammar.EVENT_BEFORE_KIND, "EVENT", groups=("name", "shown", "agreed"), read=_event_before_kind),
-    Rule(grammar.EVENT_CODENAMED, "EVENT"),
-    Rule(grammar.ORG_RUN, "ORG"),
-    Rule(grammar.ORG_MAKER, "ORG", read=_org_maker),
-    Rule(grammar.ORG_OWNER, "ORG"),
-    Rule(grammar.ORG_LED, "ORG"),
-    Rule(grammar.ORG_NUMBERED, "ORG"),
-    Rule(grammar.ORG_SITE, "ORG"),
-    Rule(grammar.ORG_AT_WORK, "ORG"),
-    Rule(grammar.ORG_REGISTERED, "ORG"),
-    Rule(grammar.ORG_AFTER_KIND, "ORG", priority=2),  # "a payment platform, BRICS Bridge, built on"
-    Rule(grammar.EVENT_NUMBERED, "EVENT"),
-    Rule(grammar.WHICH_OWNS, "ORG", needs=("which ", " by "), read=_named_before_which),
-    Rule(grammar.WEAPON_KIND, "WEAPON", read=_weapon_before_kind),
-    Rule(grammar.CLASS_NUMBER, "WEAPON", needs=("type ", "project ")),
+    Rule(people.PERSON_AFTER_TITLE, "PERSON", priority=2),
+    Rule(people.PERSON_PAIR_AFTER_TITLE, "PERSON", priority=2, groups=("a", "b"), read=read_each),
+    Rule(people.PERSON_SAID, "PERSON"),
+    Rule(people.SAID_PERSON, "PERSON"),
+    Rule(people.PERSON_OF_INSTITUTION, "PERSON", read=_person_of_institution),
+    Rule(people.GIVEN_THEN_NAME, "PERSON", read=_given_then_name),
+    Rule(orgs.ORG_LIST, "ORG", read=_listed),
+    Rule(people.PERSON_APPOSITIVE, "PERSON", groups=("name", "named")),
+    Rule(people.COMMA_BEFORE_CAPITAL, "PERSON", read=_named_after_role),
+    Rule(orgs.ORG_OF, "ORG", read=_org_of),
+    Rule(orgs.ORG, "ORG", read=_org),
+    Rule(orgs.ORG_DESCRIBED, "ORG", read=_org_described),
+    Rule(orgs.ORG_APPOSITIVE, "ORG", read=_org_appositive),
+    Rule(orgs.ORG_POSSESSING, "ORG"),
+    Rule(orgs.ORG_ACRONYM_AFTER, "ORG"),
+    Rule(places.PLACE, "PLACE"),
+    Rule(places.PLACE_OF, "PLACE"),
+    Rule(places.PLACE_AFTER_KIND, "PLACE"),
+    Rule(places.PLACE_NAMED, "PLACE", read=_place_named),
+    Rule(events.EVENT, "EVENT", read=_event),
+    Rule(events.EXERCISE_BEFORE_KIND, "EVENT"),
+    Rule(events.OPERATION, "EVENT"),
+    Rule(orgs.ARMED_SERVICE, "ORG"),
+    Rule(events.EVENT_OF, "EVENT"),
+    Rule(events.SUMMIT, "EVENT"),
+    Rule(events.EVENT_BEFORE_KIND, "EVENT", groups=("name", "shown", "agreed"), read=_event_before_kind),
+    Rule(events.EVENT_CODENAMED, "EVENT"),
+    Rule(orgs.ORG_RUN, "ORG"),
+    Rule(orgs.ORG_MAKER, "ORG", read=_org_maker),
+    Rule(orgs.ORG_OWNER, "ORG"),
+    Rule(orgs.ORG_LED, "ORG"),
+    Rule(orgs.ORG_NUMBERED, "ORG"),
+    Rule(orgs.ORG_SITE, "ORG"),
+    Rule(orgs.ORG_AT_WORK, "ORG"),
+    Rule(orgs.ORG_REGISTERED, "ORG"),
+    Rule(orgs.ORG_AFTER_KIND, "ORG", priority=2),  # "a payment platform, BRICS Bridge, built on"
+    Rule(events.EVENT_NUMBERED, "EVENT"),
+    Rule(orgs.WHICH_OWNS, "ORG", needs=("which ", " by "), read=_named_before_which),
+    Rule(weapons.WEAPON_KIND, "WEAPON", read=_weapon_before_kind),
+    Rule(weapons.CLASS_NUMBER, "WEAPON", needs=("type ", "project ")),
     # A ship named after its kind beats the place list: "the destroyer Jinan" is a ship.
-    Rule(grammar.SHIP_NAMED, "WEAPON", priority=4, own=True),
-    Rule(grammar.SHIP_APPOSITIVE, "WEAPON", priority=4, own=True),
-    Rule(grammar.SHIPS_LISTED, "WEAPON", priority=4, own=True, groups=("a", "b"), read=read_each),
-    Rule(grammar.BYLINE, "PERSON", needs=("by",), read=_byline),
-    Rule(grammar.MISSION, "EVENT", priority=2, needs=("mission",)),
-    Rule(grammar.EXERCISE, "EVENT", priority=2),
+    Rule(weapons.SHIP_NAMED, "WEAPON", priority=4, own=True),
+    Rule(weapons.SHIP_APPOSITIVE, "WEAPON", priority=4, own=True),
+    Rule(weapons.SHIPS_LISTED, "WEAPON", priority=4, own=True, groups=("a", "b"), read=read_each),
+    Rule(people.BYLINE, "PERSON", needs=("by",), read=_byline),
+    Rule(events.MISSION, "EVENT", priority=2, needs=("mission",)),
+    Rule(events.EXERCISE, "EVENT", priority=2),
     TextRule(_model_numbers),
-    Rule(grammar.DAY, "EVENT", read=_named_day),
-    Rule(grammar.EXERCISE_AFTER_KIND, "EVENT", priority=2),
-    Rule(grammar.ORG_KIND, "ORG", read=_named_before_kind(60)),
-    Rule(grammar.SITE, "PLACE", read=_named_before_kind(80)),
-    Rule(grammar.SITES, "PLACE", read=_site_pair),
-    Rule(grammar.PLACE_SHAPE, "PLACE", priority=0, read=_place_shape),
-    Rule(grammar.CAMEL_CASE, "ORG", priority=0, read=_camel_case),
+    Rule(events.DAY, "EVENT", read=_named_day),
+    Rule(events.EXERCISE_AFTER_KIND, "EVENT", priority=2),
+    Rule(orgs.ORG_KIND, "ORG", read=_named_before_kind(60)),
+    Rule(places.SITE, "PLACE", read=_named_before_kind(80)),
+    Rule(places.SITES, "PLACE", read=_site_pair),
+    Rule(places.PLACE_SHAPE, "PLACE", priority=0, read=_place_shape),
+    Rule(orgs.CAMEL_CASE, "ORG", priority=0, read=_camel_case),
     TextRule(_org_shapes),
-    Rule(grammar.MONEY, "MONEY"),
-    Rule(grammar.DATE, "DATE", priority=0),
-    Rule(grammar.LONE_MONTH, "DATE", priority=0),
+    Rule(amounts.MONEY, "MONEY"),
+    Rule(amounts.DATE, "DATE", priority=0),
+    Rule(amounts.LONE_MONTH, "DATE", priority=0),
 )

@@ -14,16 +14,16 @@ import re
 from index.entities.given_names import CHINESE_FAMILY_NAMES, GIVEN_NAMES, NOT_SURNAMES
 from index.entities.grammar import amounts, events, lexicon, orgs, people, places, shapes, weapons
 from index.entities.passes import list_parts, within
-from index.entities.rule_reading import Reader, Reading, Rule, TextRule, read_each
+from index.entities.rule_reading import Reader, Reading, Rule, TextRule, read_each, read_name
 
 __all__ = ["CASED_RULES"]
 
 
 # people ---------------------------------------------------------------------------
 def _person_of_institution(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
-    reading.add("PERSON", match)
+    read_name(reading, rule, match)
     if other := people.PERSON_AND.search(reading.text, max(0, match.start() - 60), match.start()):
-        reading.add("PERSON", other)  # "X Y and A B of the … Center": both of it
+        reading.add(rule.kind, other)  # "X Y and A B of the … Center": both of it
 
 
 def _given_then_name(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
@@ -33,19 +33,19 @@ def _given_then_name(reading: Reading, rule: Rule, match: re.Match[str]) -> None
     numbered = re.match(r"[ ]\d", text[match.end("last") : match.end("last") + 2])  # "Xue Long 2", a ship
     in_headline = within(reading.headlines, match.start())  # not "The Yuan Goes North"
     if a_name and not numbered and not in_headline:
-        reading.add_span("PERSON", match.start("first"), match.end("last"))
+        reading.add_span(rule.kind, match.start("first"), match.end("last"))
 
 
 def _named_after_role(reading: Reading, rule: Rule, comma: re.Match[str]) -> None:
     role = people.ROLE_BEFORE.search(reading.text, max(0, comma.start() - 16), comma.start())
     if role and (named := people.NAME_AFTER_ROLE.match(reading.text, comma.end())):
-        reading.add("PERSON", named)
+        reading.add(rule.kind, named)
 
 
 def _byline(reading: Reading, rule: Rule, byline: re.Match[str]) -> None:
     offset = byline.start("names")
     for person in people.BYLINE_NAME.finditer(byline.group("names")):  # not the places after "in"
-        reading.add_span("PERSON", offset + person.start("name"), offset + person.end("name"))
+        reading.add_span(rule.kind, offset + person.start("name"), offset + person.end("name"))
 
 
 # organisations --------------------------------------------------------------------
@@ -53,7 +53,7 @@ def _listed(reading: Reading, rule: Rule, listed: re.Match[str]) -> None:
     offset = listed.start("items")
     for item in orgs.LIST_ITEM.finditer(listed.group("items")):
         if not re.match(lexicon.WHEN, item.group("name")):  # "said investors Monday"
-            reading.add_span("ORG", offset + item.start("name"), offset + item.end("name"))
+            reading.add_span(rule.kind, offset + item.start("name"), offset + item.end("name"))
 
 
 # Suffixes that are also words inside longer names: they end a name only where no capital follows.
@@ -79,22 +79,22 @@ def _org(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
         return  # "International Lunar Research Station": the name goes on past the loose word
     if _SHIPS_BEFORE.search(text, max(0, match.start() - 40), match.start()):
         return  # "tankers such as the Asya Energy": a ship's name, not its owner
-    reading.add("ORG", match)
+    read_name(reading, rule, match)
 
 
 def _org_of(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
     name, start = match.group("name"), match.start("name")
     if " and " in name and reading.lookup(name.split(" and ", 1)[1]):
-        reading.add_span("ORG", start, start + name.index(" and "))  # "the Bank of China and Gazprom": two names
+        reading.add_span(rule.kind, start, start + name.index(" and "))  # "the Bank of China and Gazprom": two names
         return
     if " of the " in name and reading.lookup(name) is None:
         head, _, tail = name.partition(" of the ")
         if (known := reading.lookup(tail)) is not None and known.type == "ORG":
             # "the Joint Staff Department of the Central Military Commission": a body of a known one
-            reading.add_span("ORG", start, start + len(head))
-            reading.add_span("ORG", start + len(head) + len(" of the "), match.end("name"))
+            reading.add_span(rule.kind, start, start + len(head))
+            reading.add_span(rule.kind, start + len(head) + len(" of the "), match.end("name"))
             return
-    reading.add("ORG", match)
+    read_name(reading, rule, match)
 
 
 def _org_described(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
@@ -102,9 +102,9 @@ def _org_described(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
     if " of " in name:
         known = reading.lookup(name.split(" of ", 1)[1])
         if known is not None and known.type == "PLACE":  # "the company Gazprom of Russia"
-            reading.add_span("ORG", match.start("name"), match.start("name") + name.index(" of "))
+            reading.add_span(rule.kind, match.start("name"), match.start("name") + name.index(" of "))
             return
-    reading.add("ORG", match)
+    read_name(reading, rule, match)
 
 
 # An appositive whose head is an organisation's noun ("X, the state holding company,"), not one that only
@@ -117,7 +117,7 @@ _APPOSITIVE_HEAD = re.compile(
 
 def _org_appositive(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
     strong = _APPOSITIVE_HEAD.match(reading.text, match.end("name"))
-    reading.add("ORG", match, priority=2 if strong else 1)  # "X Y, the state holding company, says"
+    reading.add(rule.kind, match, priority=2 if strong else rule.priority)  # "X Y, the state holding company, says"
 
 
 def _org_maker(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
@@ -125,8 +125,8 @@ def _org_maker(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
         return  # "designed by Mikhail Kalashnikov": a person
     if match.group("more"):
         for start, end in list_parts(reading.text, *match.span("more")):
-            reading.add_span("ORG", start, end)
-    reading.add("ORG", match)
+            reading.add_span(rule.kind, start, end)
+    read_name(reading, rule, match)
 
 
 def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> re.Match[str] | None:
@@ -144,7 +144,7 @@ def _name_before(text: str, at: int, pattern: re.Pattern[str], window: int) -> r
 
 def _named_before_which(reading: Reading, rule: Rule, which: re.Match[str]) -> None:
     if named := _name_before(reading.text, which.start(), orgs.WHICH_NAME, 60):
-        reading.add("ORG", named, priority=2)  # over a person "said Baltic Cargo, which operates …"
+        reading.add(rule.kind, named, priority=rule.priority)  # over a person "said Baltic Cargo, which operates …"
 
 
 # A line between places is named with its kind word: "the Rasht–Astara railway", "the Druzhba pipeline".
@@ -152,7 +152,7 @@ _LINES = frozenset({"railway", "railroad", "pipeline", "bridge", "tunnel"})
 
 
 def _named_before_kind(window: int) -> Reader:
-    """ "the Bruegel think tank", "the Intahaka gold mine": the name right before a kind word, no adjective."""
+    """The name right before a kind word, no adjective: "the Bruegel think tank", "the Intahaka gold mine"."""
 
     def read(reading: Reading, rule: Rule, kind_word: re.Match[str]) -> None:
         named = _name_before(reading.text, kind_word.start(), places.SITE_NAME, window)
@@ -191,16 +191,16 @@ def _word_start(text: str, at: int) -> int:
 
 def _camel_case(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
     if match.group("name") not in lexicon.NOT_CAMEL_CASE_ORGS:
-        reading.add("ORG", match, priority=0)
+        read_name(reading, rule, match)
 
 
 # places ---------------------------------------------------------------------------
 def _place_named(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
     if match.group("a"):  # "the ports of Aktau and Kuryk"
-        reading.add("PLACE", match, "a")
-        reading.add("PLACE", match, "b")
+        reading.add(rule.kind, match, "a")
+        reading.add(rule.kind, match, "b")
     else:
-        reading.add("PLACE", match, "name" if match.group("name") else "lived")
+        read_name(reading, rule, match)
 
 
 def _site_pair(reading: Reading, rule: Rule, kind_word: re.Match[str]) -> None:
@@ -210,13 +210,13 @@ def _site_pair(reading: Reading, rule: Rule, kind_word: re.Match[str]) -> None:
     for group in ("a", "b"):
         name = shapes.LEADING_NOISE.sub("", pair.group(group))
         if not shapes.is_adjective(name):
-            reading.add("PLACE", pair, group)  # "the Kandym and Gissar fields"
+            reading.add(rule.kind, pair, group)  # "the Kandym and Gissar fields"
 
 
 def _place_shape(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
     before = reading.text[max(0, match.start() - 30) : match.start()]
     if match.group("name") not in lexicon.NOT_PLACE_SHAPES and not re.search(r"[A-Z][\w.-]*[ ]+$", before):
-        reading.add("PLACE", match, priority=0)
+        read_name(reading, rule, match)
 
 
 # events ---------------------------------------------------------------------------
@@ -230,7 +230,7 @@ def _event(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
     text = reading.text
     if text[match.start() - 1 : match.start()] in ('"', "“") and _QUOTE_END.match(text, match.end()):
         return  # "Chip War", in quotation marks: the title of a book or a film
-    reading.add("EVENT", match)
+    read_name(reading, rule, match)
 
 
 def _event_before_kind(reading: Reading, rule: Rule, match: re.Match[str]) -> None:
@@ -238,12 +238,12 @@ def _event_before_kind(reading: Reading, rule: Rule, match: re.Match[str]) -> No
     name = match.group(group)
     if name.endswith(" war") and shapes.is_adjective(name[:-4]):
         return  # "the Russian war" is no name; the named ones ("the Korean war") are listed
-    reading.add("EVENT", match, group)
+    reading.add(rule.kind, match, group)
 
 
 def _named_day(reading: Reading, rule: Rule, day: re.Match[str]) -> None:
     if named := _name_before(reading.text, day.start(), events.DAY_NAME, 40):
-        reading.add_span("EVENT", named.start("name"), day.end())  # "Navy Day"
+        reading.add_span(rule.kind, named.start("name"), day.end())  # "Navy Day"
 
 
 # weapons --------------------------------------------------------------------------
@@ -266,11 +266,11 @@ def _weapon_before_kind(reading: Reading, rule: Rule, kind_word: re.Match[str]) 
             and not weapons.NOT_WEAPONS.match(name)
             and (known is None or known.type == "WEAPON" or (radar and known.type == "PLACE"))
         ):
-            reading.add_span("WEAPON", start, end, priority=4 if radar else 1, own=radar)
+            reading.add_span(rule.kind, start, end, priority=4 if radar else rule.priority, own=radar)
 
 
 def _model_numbers(reading: Reading) -> None:
-    """ "Su-35", "40N6", "Kilo-class": a weapon, unless the text says the model is a reactor or a plant."""
+    """Model numbers ("Su-35", "40N6", "Kilo-class"): weapons, unless the text says one is a reactor or a plant."""
     text, scan = reading.text, reading.scan
     designators = [
         m for pattern in (weapons.DESIGNATOR, weapons.DESIGNATOR_CODE, weapons.CLASS) for m in scan.finditer(pattern)
@@ -304,7 +304,7 @@ CASED_RULES: tuple[Rule | TextRule, ...] = (
     Rule(places.PLACE, "PLACE"),
     Rule(places.PLACE_OF, "PLACE"),
     Rule(places.PLACE_AFTER_KIND, "PLACE"),
-    Rule(places.PLACE_NAMED, "PLACE", read=_place_named),
+    Rule(places.PLACE_NAMED, "PLACE", groups=("name", "lived"), read=_place_named),
     Rule(events.EVENT, "EVENT", read=_event),
     Rule(events.EXERCISE_BEFORE_KIND, "EVENT"),
     Rule(events.OPERATION, "EVENT"),
@@ -323,7 +323,7 @@ CASED_RULES: tuple[Rule | TextRule, ...] = (
     Rule(orgs.ORG_REGISTERED, "ORG"),
     Rule(orgs.ORG_AFTER_KIND, "ORG", priority=2),  # "a payment platform, BRICS Bridge, built on"
     Rule(events.EVENT_NUMBERED, "EVENT"),
-    Rule(orgs.WHICH_OWNS, "ORG", needs=("which ", " by "), read=_named_before_which),
+    Rule(orgs.WHICH_OWNS, "ORG", priority=2, needs=("which ", " by "), read=_named_before_which),
     Rule(weapons.WEAPON_KIND, "WEAPON", read=_weapon_before_kind),
     Rule(weapons.CLASS_NUMBER, "WEAPON", needs=("type ", "project ")),
     # A ship named after its kind beats the place list: "the destroyer Jinan" is a ship.

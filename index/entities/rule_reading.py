@@ -82,7 +82,9 @@ class Rule:
 
     pattern: re.Pattern[str]
     kind: str
-    priority: int = 1  # 0 for shapes alone, 2 for a name set off by a title or a kind, 4 for a ship named
+    # Of two overlapping mentions of one length, the higher wins: 0 for a shape alone, 2 for a name set off
+    # by a title or a kind, 4 for a ship named by its kind (the gazetteer's are 3).
+    priority: int = 1
     groups: tuple[str, ...] = ("name",)
     own: bool = False  # the kind here wins over the gazetteer's
     needs: tuple[str, ...] = ()  # the lowered text holds one of these, or the rule is not run

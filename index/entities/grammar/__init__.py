@@ -5,7 +5,7 @@ Each pattern says what a name of one kind looks like in running text ("Foreign M
 `places`, `events`, `weapons`, `amounts` (money, dates), `lowercase` (text without capitals), `lists`;
 they are built from `shapes` (the letters and words of a name) and `lexicon` (the word lists).
 The rule table (`index.entities.rules`; for lowercased text, `index.entities.extract`) runs them,
-`index.entities.passes` reconsiders the result as a whole. Each pattern is run only over the lines holding a literal it
-needs (`index.entities.line_scan`); the few whose literals are too many to look for list the words
-they need in `anchors.ANCHORS`.
+and `index.entities.passes` reconsiders the result as a whole. Each pattern is run only over the
+lines holding a literal it needs (`index.entities.line_scan`); the few whose literals are too many
+to look for list the words they need in `anchors.ANCHORS`.
 """

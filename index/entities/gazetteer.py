@@ -19,7 +19,7 @@ from index.errors import ConfigError
 from index.model import ENTITY_TYPES as TYPES
 from index.tokens import words
 
-EXTRACTOR_VERSION = 4  # bump with any change to the rules (index/entities.py, entity_grammar.py, entity_passes.py)
+EXTRACTOR_VERSION = 4  # bump with any change to what extraction finds (index/entities/: rules, grammar, passes)
 GAZETTEER = Path(__file__).with_name("gazetteer.toml")
 WORLD = Path(__file__).with_name("world.toml")  # countries and capitals, kept apart from the domain list
 PLACES = Path(__file__).with_name("places.toml")  # GeoNames countries and big cities (`index/places_build.py`)

@@ -15,8 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.entities import grammar
 from index.entities.gazetteer import Gazetteer
+from index.entities.grammar import lexicon, lists, places, shapes
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,10 @@ def places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
     by_span = {(m.start, m.end): m for m in mentions}
     taken = Taken(mentions)
     added: list[Mention] = []
-    pairs = [(m, "b", "a") for m in grammar.PLACE_IN_PLACE.finditer(text)]  # the place is the one after "in"
-    pairs += [(m, "", "a") for m in grammar.NEAR.finditer(text)] if "near " in text else []
-    pairs += [(m, "", "a") for m in grammar.PLACED_BY_KIND.finditer(text)]
-    pairs += [(m, known, other) for m in grammar.PLACE_PAIR.finditer(text) for known, other in (("a", "b"), ("b", "a"))]
+    pairs = [(m, "b", "a") for m in places.PLACE_IN_PLACE.finditer(text)]  # the place is the one after "in"
+    pairs += [(m, "", "a") for m in places.NEAR.finditer(text)] if "near " in text else []
+    pairs += [(m, "", "a") for m in places.PLACED_BY_KIND.finditer(text)]
+    pairs += [(m, known, other) for m in places.PLACE_PAIR.finditer(text) for known, other in (("a", "b"), ("b", "a"))]
     for match, known, other in pairs:
         partner = by_span.get(match.span(known)) if known else None
         start, end = match.span(other)
@@ -91,7 +91,7 @@ def places_by_company(text: str, mentions: list[Mention]) -> list[Mention]:
         if (
             (not known or (partner is not None and partner.type == "PLACE"))
             and taken.free(start, end)
-            and not any(word in grammar.NOT_NAMES for word in name.split())
+            and not any(word in lexicon.NOT_NAMES for word in name.split())
         ):
             taken.take(start, end)
             added.append(Mention(start, end, "PLACE", name, name))
@@ -128,7 +128,7 @@ def not_only_in_headlines(
 def list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the items of a list written in text[start:end], cut at commas, "and" and "or"."""
     parts, at = [], start
-    for part in grammar.LIST_SPLIT.split(text[start:end]):
+    for part in lists.LIST_SPLIT.split(text[start:end]):
         if part:
             at = text.index(part, at)
             parts.append((at, at + len(part)))
@@ -145,12 +145,12 @@ def listed_with_known(text: str, mentions: list[Mention], headlines: list[tuple[
     starts = [m.start for m in mentions]  # mentions come sorted and disjoint
     added: list[Mention] = []
     dropped: set[int] = set()
-    for listed in grammar.NAME_LIST.finditer(text):
+    for listed in lists.NAME_LIST.finditer(text):
         if within(headlines, listed.start()):
             continue  # "Russia, China And The West": a title-case line says nothing of kinds
         items = []
         for start, end in list_parts(text, *listed.span()):
-            owner = grammar.OWNER.match(text, start, end)  # "China's CNNC": the item is CNNC
+            owner = lists.OWNER.match(text, start, end)  # "China's CNNC": the item is CNNC
             items.append((owner.end() if owner and owner.end() < end else start, end))
         known = [by_span[span] for span in items if span in by_span]
         unknown = [span for span in items if span not in by_span]
@@ -169,8 +169,8 @@ def listed_with_known(text: str, mentions: list[Mention], headlines: list[tuple[
             if (
                 across
                 or any(m.type == kind for m in inside)
-                or any(word in grammar.NOT_NAMES for word in name.split())
-                or (kind == "PERSON" and not grammar.looks_like_person(name))
+                or any(word in lexicon.NOT_NAMES for word in name.split())
+                or (kind == "PERSON" and not shapes.looks_like_person(name))
             ):
                 continue
             dropped.update(id(m) for m in inside)
@@ -189,7 +189,7 @@ def makers_of_models(text: str, mentions: list[Mention]) -> list[Mention]:
         if (
             nxt is not None
             and m.type == "PLACE"
-            and m.text in grammar.MAKER_CITIES
+            and m.text in lexicon.MAKER_CITIES
             and nxt.type == "WEAPON"
             and text[m.end : nxt.start] == " "
             and any(ch.isdigit() for ch in nxt.text)
@@ -206,7 +206,7 @@ def numbered(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for i, m in enumerate(mentions):
         # Only names of two words or more: "GCC 5" is a compiler's version, "Nord Stream 2" a pipeline.
-        found = grammar.NUMBERED.match(text, m.end) if m.type in ("PLACE", "ORG") and " " in m.text else None
+        found = lists.NUMBERED.match(text, m.end) if m.type in ("PLACE", "ORG") and " " in m.text else None
         following = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
         if found and found.end() <= following:
             number = found.group("n")
@@ -217,7 +217,7 @@ def numbered(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def capitalised_words(text: str) -> list[tuple[int, str]]:
     """(start, word) of every capitalised word: what the repeated-name and surname passes both look up."""
-    return [(match.start(), match.group()) for match in grammar.CAPITALISED_WORD.finditer(text)]
+    return [(match.start(), match.group()) for match in shapes.CAPITALISED_WORD.finditer(text)]
 
 
 def repeated(text: str, mentions: list[Mention], capitals: list[tuple[int, str]]) -> list[Mention]:
@@ -231,7 +231,7 @@ def repeated(text: str, mentions: list[Mention], capitals: list[tuple[int, str]]
     # document's names would be compiled anew for every document (~1 ms each).
     by_first: dict[str, list[str]] = defaultdict(list)
     for name in sorted(found, key=len, reverse=True):
-        if first_word := grammar.CAPITALISED_WORD.match(name):
+        if first_word := shapes.CAPITALISED_WORD.match(name):
             by_first[first_word.group()].append(name)
     taken = Taken(mentions)
     added = []

@@ -1,12 +1,25 @@
+import importlib
+import pkgutil
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.entities import grammar
+from index.entities.grammar import anchors, events, places
 from index.entities.line_scan import LineScan, gate_of
 
-GRAMMAR_PATTERNS = [value for value in vars(grammar).values() if isinstance(value, re.Pattern)]
+GRAMMAR_MODULES = [
+    importlib.import_module(f"index.entities.grammar.{info.name}") for info in pkgutil.iter_modules(grammar.__path__)
+]
+GRAMMAR_PATTERNS = list(
+    {
+        id(value): value
+        for module in GRAMMAR_MODULES
+        for value in vars(module).values()
+        if isinstance(value, re.Pattern)
+    }.values()
+)
 # Shapes the analysis must get right beyond the grammar's: lookarounds at a line's ends, "$", a
 # case-insensitive group, a newline inside the pattern, a pattern with no literal at all.
 OWN_PATTERNS = [
@@ -57,8 +70,8 @@ def test_the_same_on_the_seeds() -> None:
 def test_only_lines_holding_a_needed_literal_are_scanned() -> None:
     text = "The Bank of Russia said.\nNothing here.\nMore text.\nThe summit in Kazan.\nThe Caspian Sea."
     scan = LineScan(text)
-    assert scan.lines_to_scan(grammar.SUMMIT) == [3]
-    assert scan.lines_to_scan(grammar.PLACE) == [4]
+    assert scan.lines_to_scan(events.SUMMIT) == [3]
+    assert scan.lines_to_scan(places.PLACE) == [4]
     assert scan.lines_to_scan(re.compile(r"(?i:summit)")) == [3]
 
 
@@ -77,7 +90,7 @@ def test_case_insensitive_literals_and_the_letters_that_fold_to_ascii() -> None:
 
 
 def test_hand_written_anchors_only_for_patterns_the_line_scan_cannot_limit() -> None:
-    assert [pattern.pattern[:40] for pattern in grammar.ANCHORS if gate_of(pattern) is not None] == []
+    assert [pattern.pattern[:40] for pattern in anchors.ANCHORS if gate_of(pattern) is not None] == []
 
 
 def gate_words(pattern: str) -> frozenset[str]:

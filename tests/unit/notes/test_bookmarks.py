@@ -12,18 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.notes.bookmarks import (
-    END,
-    Bookmark,
-    BookmarkError,
-    BookmarkFile,
-    anchor,
-    escape_text,
-    new_id,
-    parse,
-    render_block,
-    unescape_text,
-)
+from index.notes.anchoring import anchor
+from index.notes.bookmark_file import BookmarkError, BookmarkFile
+from index.notes.bookmarks import new_id
+from index.notes.markdown import END, Bookmark, escape_text, parse, render_block, unescape_text
 
 TAG = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"), blacklist_characters="#"),
@@ -163,7 +155,7 @@ def test_permission_error_changes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("index.notes.bookmarks.os.replace", refuse)
+    monkeypatch.setattr("index.notes.bookmark_file.os.replace", refuse)
     with pytest.raises(BookmarkError, match=r"Permission denied.*nothing was changed"):
         file.add(make("lost"))
     assert file.path.read_bytes() == before
@@ -179,10 +171,10 @@ def test_full_disk_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("index.notes.bookmarks.os.fsync", full)
+    monkeypatch.setattr("index.notes.bookmark_file.os.fsync", full)
     with pytest.raises(BookmarkError, match="No space left"):
         file.remove(file.bookmarks()[0].id)
-    monkeypatch.setattr("index.notes.bookmarks.os.fsync", real_fsync)
+    monkeypatch.setattr("index.notes.bookmark_file.os.fsync", real_fsync)
     assert file.path.read_bytes() == before
 
 
@@ -193,7 +185,7 @@ def test_a_write_killed_half_way_leaves_the_previous_file(tmp_path: Path) -> Non
     script = f"""
 import os, sys
 sys.path.insert(0, {str(Path(__file__).resolve().parents[3])!r})
-import index.notes.bookmarks as b
+import index.notes.bookmark_file as b
 from tests.unit.notes.test_bookmarks import make
 real_write = os.fdopen
 def dying_fdopen(fd, *a, **k):
@@ -214,7 +206,7 @@ def test_sixteen_processes_adding_at_once_all_land(tmp_path: Path) -> None:
     path = tmp_path / "b.md"
     root = str(Path(__file__).resolve().parents[3])
     script = (
-        f"import sys; sys.path.insert(0, {root!r}); from index.notes.bookmarks import BookmarkFile; "
+        f"import sys; sys.path.insert(0, {root!r}); from index.notes.bookmark_file import BookmarkFile; "
         "from tests.unit.notes.test_bookmarks import make; "
         f"BookmarkFile({str(path)!r}).add(make('from ' + sys.argv[1]))"
     )
@@ -238,7 +230,7 @@ def test_anchor_finds_a_passage_after_edits() -> None:
 
 
 def test_bookmarks_are_parsed_again_only_when_the_file_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import index.notes.bookmarks as module
+    import index.notes.bookmark_file as module
 
     file = BookmarkFile(tmp_path / "notes.md")
     assert file.bookmarks() == []

@@ -21,6 +21,7 @@ from index.entities.gazetteer import EntityInfo, Gazetteer, load_gazetteer, name
 from index.entities.given_names import CHINESE_FAMILY_NAMES, GIVEN_NAMES
 from index.entities.grammar import amounts, lexicon, lowercase, shapes
 from index.entities.line_scan import LineScan
+from index.entities.name_variants import merge_variants
 from index.entities.passes import (
     Mention,
     Taken,
@@ -36,6 +37,7 @@ from index.entities.passes import (
 )
 from index.entities.rule_reading import Reading
 from index.entities.rules import CASED_RULES
+from index.entities.text_repair import glued_joins, to_original, to_repaired, with_spaces
 from index.tokens import words
 
 __all__ = ["Mention", "extract", "is_lowercased"]
@@ -58,9 +60,16 @@ def extract(
 
     tokens: the text's `index.tokens.words`, when the caller has them already.
     model_spans: the statistical model's (start, end, type) finds, when the entity pass has them
-    (`index.entities.combine` decides between them and the rules); without them, rules alone.
+    (`index.entities.statistical`): the rules' mentions are then combined with them
+    (`index.entities.combine`); None, or none found, is the rules alone.
     """
     gazetteer = gazetteer or load_gazetteer()
+    if joins := glued_joins(text, gazetteer):
+        return _extract_repaired(text, joins, gazetteer, model_spans)
+    if model_spans:  # a model that found nothing vouches for nothing: the rules alone, as without one
+        from index.entities.combine import combine
+
+        return combine(text, extract(text, gazetteer, tokens), model_spans, gazetteer)
     lowercase = is_lowercased(text)
     tokens = list(words(text)) if tokens is None else tokens
     found = _gazetteer_mentions(text, gazetteer, lowercase, tokens)
@@ -77,15 +86,28 @@ def extract(
         chosen = listed_with_known(text, places_by_company(text, chosen), headlines)
         chosen = repeated(text, numbered(text, makers_of_models(text, chosen)), capitals)
         chosen = not_only_in_headlines(text, chosen, gazetteer, headlines)
-    if model_spans:
-        from index.entities.combine import combine
-
-        chosen = combine(text, chosen, model_spans, gazetteer)
+    chosen = merge_variants(chosen, gazetteer)
     if not gazetteer.ignored:
         return chosen
     return [
         m for m in chosen if name_key(m.name) not in gazetteer.ignored and name_key(m.text) not in gazetteer.ignored
     ]
+
+
+def _extract_repaired(
+    text: str, joins: list[int], gazetteer: Gazetteer, model_spans: list[tuple[int, int, str]] | None
+) -> list[Mention]:
+    """`extract` on the text with a space at each scraping join, offsets mapped back to the text."""
+    repaired = with_spaces(text, joins)
+    spans = None
+    if model_spans is not None:
+        spans = [(to_repaired(s, joins), to_repaired(e, joins, end=True), k) for s, e, k in model_spans]
+    out = []
+    for m in extract(repaired, gazetteer, None, spans):
+        start, end = to_original(m.start, joins), to_original(m.end, joins)
+        name = text[start:end] if m.name == m.text else m.name
+        out.append(Mention(start, end, m.type, name, text[start:end]))
+    return out
 
 
 def _gazetteer_mentions(

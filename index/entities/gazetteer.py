@@ -19,7 +19,8 @@ from index.errors import ConfigError
 from index.model import ENTITY_TYPES as TYPES
 from index.tokens import words
 
-EXTRACTOR_VERSION = 4  # bump with any change to what extraction finds (index/entities/: rules, grammar, passes)
+EXTRACTOR_VERSION = 5  # bump with any change to what extraction finds (index/entities/: rules, grammar, passes,
+# text_repair, name_variants, combine)
 GAZETTEER = Path(__file__).with_name("gazetteer.toml")
 WORLD = Path(__file__).with_name("world.toml")  # countries and capitals, kept apart from the domain list
 PLACES = Path(__file__).with_name("places.toml")  # GeoNames countries and big cities (`index/places_build.py`)
@@ -129,9 +130,34 @@ def _load_gazetteer(user_path: str, user_stamp: str) -> Gazetteer:
     entries, ignored = builtin_entries()
     if user_path:
         user_entries, user_ignored = _load_file(Path(user_path))
-        entries += user_entries  # later entries with the same name override: the user's word wins
+        entries = merged_with_user(entries, user_entries)
         ignored += user_ignored
     return Gazetteer(entries, ignored)
+
+
+def merged_with_user(builtin: list[EntityInfo], user: list[EntityInfo]) -> list[EntityInfo]:
+    """The built-in entries with the user's laid over them: a user entry takes over the built-in entry of
+    its name (retyping it), and a built-in entry of its type that shares one of its names joins it, so
+    "Alexey Miller" = ["Alexei Miller"] in entities.toml is one person with the built-in "Alexei Miller"'s
+    aliases too, not two."""
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, entry in enumerate(builtin):
+        for name in (entry.name, *entry.aliases):
+            by_key[(entry.type, name_key(name))].append(i)
+    merged_into: dict[int, list[str]] = {}
+    out_user: list[EntityInfo] = []
+    for entry in user:
+        joined: list[str] = []
+        for name in (entry.name, *entry.aliases):
+            for i in by_key.get((entry.type, name_key(name)), []):
+                if i not in merged_into:
+                    merged_into[i] = []
+                    joined += [builtin[i].name, *builtin[i].aliases]
+        own = {name_key(n) for n in (entry.name, *entry.aliases)}
+        extra = tuple(dict.fromkeys(n for n in joined if name_key(n) not in own))
+        out_user.append(EntityInfo(entry.name, entry.type, entry.aliases + extra))
+    # later entries with the same name override: the user's word wins
+    return [e for i, e in enumerate(builtin) if i not in merged_into] + out_user
 
 
 def load_gazetteer() -> Gazetteer:

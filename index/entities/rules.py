@@ -13,7 +13,7 @@ import re
 
 from index.entities.given_names import CHINESE_FAMILY_NAMES, GIVEN_NAMES, NOT_SURNAMES
 from index.entities.grammar import amounts, events, lexicon, orgs, people, places, shapes, weapons
-from index.entities.passes import list_parts, within
+from index.entities.passes import Mention, list_parts, within
 from index.entities.rule_reading import Reader, Reading, Rule, TextRule, read_each, read_name
 
 __all__ = ["CASED_RULES"]
@@ -149,6 +149,7 @@ def _named_before_which(reading: Reading, rule: Rule, which: re.Match[str]) -> N
 
 # A line between places is named with its kind word: "the Rasht–Astara railway", "the Druzhba pipeline".
 _LINES = frozenset({"railway", "railroad", "pipeline", "bridge", "tunnel"})
+_FACILITY = re.compile(r"mine|field|oilfield|deposit|terminal|refinery|shipyard|dam|spaceport|cosmodrome")
 
 
 def _named_before_kind(window: int) -> Reader:
@@ -161,8 +162,14 @@ def _named_before_kind(window: int) -> Reader:
         ends = re.split(r"[-–]", named.group("name"))
         if len(ends) > 1 and all((known := reading.lookup(end)) and known.type == "PLACE" for end in ends):
             return  # "the China-Kyrgyzstan-Uzbekistan railway": the places the lists know, each
-        if kind_word.group().rsplit(None, 1)[-1] in _LINES:
+        last = kind_word.group().rsplit(None, 1)[-1]
+        if last in _LINES:
             reading.add_span(rule.kind, named.start("name"), kind_word.end())  # "the Rasht–Astara railway" whole
+        elif rule.kind == "PLACE" and _FACILITY.fullmatch(last):
+            # "the Chayanda field" is the place, named to its head word; its name stays "Chayanda", the
+            # same entity as the field named alone
+            start, end = named.start("name"), kind_word.end()
+            reading.found.append((1, Mention(start, end, "PLACE", named.group("name"), reading.text[start:end])))
         else:
             reading.add(rule.kind, named)
 

@@ -33,9 +33,7 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
             for doc, sha, document, spans in items:
                 if spans is None:
                     if nlp is None:
-                        nlp = load_model()
-                        if nlp is None:
-                            raise RuntimeError("no English spaCy pipeline is installed")
+                        nlp = load_model()  # LookupError, with the install line, when none is installed
                     spans = model_spans(document.text, nlp)
                 positioned = list(words(document.text))
                 mentions, forms, keys = entities_of(document, gazetteer, analyse, positioned, spans)

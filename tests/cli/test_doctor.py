@@ -13,7 +13,7 @@ from tests.cli.test_commands import run
 @pytest.fixture
 def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RALIGN_ENTITY_MODEL")
-    monkeypatch.setattr(statistical, "installed_pipeline", lambda: None)
+    monkeypatch.setattr(statistical, "find_model", lambda: None)
 
 
 def test_doctor_says_entities_come_from_rules_alone_and_how_to_add_the_model(

@@ -15,7 +15,7 @@ from tui.widgets.side_panel import SidePanel
 
 async def test_without_a_model_the_header_says_rules_only(tiny_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RALIGN_ENTITY_MODEL")
-    monkeypatch.setattr(statistical, "installed_pipeline", lambda: None)
+    monkeypatch.setattr(statistical, "find_model", lambda: None)
     app = reader(tiny_corpus)
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
@@ -23,7 +23,7 @@ async def test_without_a_model_the_header_says_rules_only(tiny_corpus: Path, mon
         assert "entities: rules only (ralign-tui doctor)" in main(app).sub_title
 
 
-@pytest.mark.skipif(statistical.installed_pipeline() is None, reason="no spaCy English pipeline installed")
+@pytest.mark.skipif(statistical.find_model() is None, reason="no spaCy English pipeline installed")
 async def test_the_models_people_reach_the_side_panel_after_the_text_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -43,7 +43,8 @@ ORG_SUFFIX = (
     r"AG|PLC|LLC|PJSC|JSC|OJSC|GmbH|ASA|SpA|Technologies|Technology|Electronics|Semiconductor|Motors|"
     r"Aerospace|Petroleum|Shipping|Logistics|Securities|Investments|Ventures|Metals|Mining|Minerals|Chemicals|Chemical|"
     r"Pharmaceuticals|Capital|Polytech|Polytechnic|Staff|Finance|Energy|Maritime|Shipmanagement|Research|"
-    r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory|Instruments|Express|Aviation|Enerji|Energia|Energie"
+    r"Railways|Flotilla|Devices|Ratings|Lab|Laboratory|Instruments|Express|Aviation|Enerji|Energia|Energie|"
+    r"Plant|Factory|Combine"  # "the Chelyabinsk Pipe Rolling Plant": a works named whole, not its city
 )
 # Possessives inside a name: "the Prosecutor General's Office", "the Workers' Party".
 INNER_POSSESSIVE = r"(?:(?:General|People|Women|Children)[’']s|(?:Worker|Farmer|Veteran)s[’'])"

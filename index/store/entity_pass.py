@@ -124,8 +124,8 @@ class _Writes:
                 self.cache.put_spans(db, sha, self.model, spans)
                 if self.cache.current_sha(db, doc) != sha:
                     continue  # changed while the model read it: the text index has it anew, the next pass redoes it
-                writer.delete_by_term("doc", doc)
-                writer.add_document(**record)
+                writer.delete(doc)
+                writer.add(record)
                 self.cache.put_entities(db, doc, sha, self.model, mentions)
                 forms |= doc_forms
                 written += 1

@@ -16,7 +16,7 @@ QUERIES = ["russia", "china russia", "putin xi", '"power of siberia"', "energy N
 
 
 def ranked(index: CorpusIndex, weighting: scoring.WeightingModel, text: str) -> list[tuple[int, float]]:
-    with index.open()._ix.searcher(weighting=weighting) as searcher:
+    with index.open().engine.ix.searcher(weighting=weighting) as searcher:
         return [(hit.docnum, hit.score) for hit in searcher.search(document_query(index.parse(text)), limit=None)]
 
 
@@ -30,7 +30,7 @@ def test_the_same_documents_and_the_same_scores_as_whoosh_over_several_segments(
         (corpus / f"more{number}.txt").write_text(f"Russia and China, note {number}: Putin met Xi.", encoding="utf-8")
     (corpus / "empty.txt").write_text("", encoding="utf-8")
     index.update()
-    assert len(index.open()._ix.reader().leaf_readers()) > 1
+    assert len(index.open().engine.ix.reader().leaf_readers()) > 1
     ranking._TABLES.clear()
     for text in QUERIES:
         assert ranked(index, ranking.TableBM25F(), text) == ranked(index, scoring.BM25F(), text), text

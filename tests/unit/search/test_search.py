@@ -141,7 +141,7 @@ def test_words_must_meet_in_one_passage(tmp_path: Path) -> None:
 
 def test_a_search_cut_short_says_its_counts_are_a_floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading documents for passages is bounded; what was not read is marked, never guessed."""
-    import index.store.corpus_index as store
+    import index.search.passages as store
 
     for i in range(6):
         write(tmp_path / "c", f"d{i}.txt", f"Doc {i}\n\nThe tanker sailed.\n\nThe pipeline was built.")

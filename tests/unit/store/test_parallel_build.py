@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from index.search.results import search
-from index.store import corpus_index as store
-from index.store import parallel
+from index.store import indexer, parallel
 from index.store.corpus_index import CorpusIndex
 from tests.conftest import SEEDS, write
 
@@ -55,8 +54,8 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def build(corpus: Path, location: Path, parallel_min: int, monkeypatch: pytest.MonkeyPatch) -> CorpusIndex:
-    monkeypatch.setattr(store, "PARALLEL_MIN", parallel_min)
-    monkeypatch.setattr(store, "FIRST_BATCH", 10)
+    monkeypatch.setattr(indexer, "PARALLEL_MIN", parallel_min)
+    monkeypatch.setattr(indexer, "FIRST_BATCH", 10)
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
     index = CorpusIndex(corpus, location=location).open()
     report = index.update()
@@ -70,7 +69,7 @@ def test_workers_build_the_same_index_as_one_process(
     serial = build(corpus, tmp_path / "serial", 10_000, monkeypatch)
     workers = build(corpus, tmp_path / "workers", 2, monkeypatch)
     assert snapshot(workers) == snapshot(serial)
-    assert len(workers.open()._ix.reader().leaf_readers()) > 1  # the workers' segments were added
+    assert len(workers.open().engine.ix.reader().leaf_readers()) > 1  # the workers' segments were added
 
 
 def test_a_change_after_a_parallel_build_replaces_the_old_passages(
@@ -88,8 +87,8 @@ def test_a_change_after_a_parallel_build_replaces_the_old_passages(
 def test_a_cancelled_parallel_build_keeps_what_it_finished_and_the_next_run_completes(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(store, "FIRST_BATCH", 5)
+    monkeypatch.setattr(indexer, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(indexer, "FIRST_BATCH", 5)
     cancel = threading.Event()
 
     def progress(done: int, total: int) -> None:
@@ -110,8 +109,8 @@ def test_workers_started_for_a_batch_a_cancel_skips_end_cleanly(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The pool starts before the first batch is indexed; cancelled then, its workers never get work."""
-    monkeypatch.setattr(store, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(store, "FIRST_BATCH", 5)
+    monkeypatch.setattr(indexer, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(indexer, "FIRST_BATCH", 5)
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
     started: list[parallel.Pool] = []
     monkeypatch.setattr(parallel, "Pool", lambda *args: started.append(real_pool(*args)) or started[-1])
@@ -140,9 +139,11 @@ def test_a_script_without_a_main_guard_can_run_a_parallel_build(corpus: Path, tm
             f"""
             import sys
             sys.path.insert(0, {str(Path(__file__).resolve().parents[3])!r})
-            from index.store import corpus_index as store
-            store.PARALLEL_MIN = 2
-            index = store.CorpusIndex(store.Path({str(corpus)!r})).open()
+            from pathlib import Path
+            from index.store import indexer
+            from index.store.corpus_index import CorpusIndex
+            indexer.PARALLEL_MIN = 2
+            index = CorpusIndex(Path({str(corpus)!r})).open()
             print("indexed", index.update().indexed)
             """
         ),
@@ -170,3 +171,18 @@ def test_entity_queries_by_prefix_phrase_and_any_name(seed_index: CorpusIndex) -
     assert docs("person:gazprom") == set()  # a name of another type answers nothing under this one
     assert docs("org:nobody-at-all") == set()
     assert docs("org:gazprom OR person:shoigu") == {"002", "003", "004"}
+
+
+def test_a_parallel_build_run_from_a_folder_holding_an_index_py_works(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers start with `-P`: a current folder holding an `index.py` cannot shadow the package."""
+    here = tmp_path / "elsewhere"
+    here.mkdir()
+    (here / "index.py").write_text("raise SystemExit('the index.py of the current folder')\n", encoding="utf-8")
+    monkeypatch.chdir(here)
+    started: list[parallel.Pool] = []
+    monkeypatch.setattr(parallel, "Pool", lambda *args: started.append(real_pool(*args)) or started[-1])
+    index = build(corpus, tmp_path / "ix", 2, monkeypatch)
+    assert started and started[0].used  # the workers did the build
+    assert {h.doc for h in search(index, "rosatom OR putin", limit=500).hits} >= {"gen000.txt", "gen039.txt"}

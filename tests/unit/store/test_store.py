@@ -157,7 +157,7 @@ def test_many_threads_opening_a_fresh_index_at_once(tiny_corpus: Path, monkeypat
             time.sleep(0.05)  # widen the window in which another thread could see a half-open index
             super().__init__(path)
 
-    monkeypatch.setattr("index.store.corpus_index.SideStore", SlowSideStore)
+    monkeypatch.setattr("index.store.folder.SideStore", SlowSideStore)
     index = CorpusIndex(tiny_corpus)
     errors: list[BaseException] = []
 
@@ -185,7 +185,7 @@ def test_an_update_with_nothing_to_do_takes_no_writer(tiny_corpus: Path, monkeyp
     def no_writer(*args: object, **kwargs: object) -> None:
         raise AssertionError("a writer was opened for nothing")
 
-    monkeypatch.setattr(index._ix, "writer", no_writer)
+    monkeypatch.setattr(index.engine, "writer", no_writer)
     assert index.update().unchanged == 3
 
 

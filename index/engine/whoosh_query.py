@@ -1,0 +1,113 @@
+"""Whoosh's side of a query: the query language (parse, bound, read back the terms) and the searcher.
+
+The searcher ranks documents by the query less its NOTs (`index.engine.locate.document_query`),
+with BM25F from length tables (`index.engine.ranking`), in one pass that also counts them and
+stops at a time limit; the caller finds the passages with the searcher's `locator`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh import collectors, qparser, query
+
+from index.engine.base import DocumentHit, Query, Ranked
+from index.engine.entity_query import QUERY_FIELDS
+from index.engine.locate import PassageQuery, document_query
+from index.engine.ranking import TableBM25F
+from index.engine.schema import build_schema
+
+MAX_FUZZY = 2
+
+
+def query_parser() -> Any:
+    parser = qparser.QueryParser("text", build_schema())
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    return parser
+
+
+def parse(parser: Any, text: str) -> Query:
+    """A Whoosh query for the text, its fuzzy distances bounded; ValueError with a readable message."""
+    try:
+        parsed = parser.parse(text)
+    except Exception as exc:
+        raise ValueError(f"could not read the query: {exc}") from None
+    return _bounded(parsed)
+
+
+def _bounded(parsed: Any) -> Any:
+    """Clamp what could make one query run for long: wide fuzzy distances."""
+    if isinstance(parsed, query.FuzzyTerm) and parsed.maxdist > MAX_FUZZY:
+        parsed.maxdist = MAX_FUZZY
+    for child in parsed.children() if hasattr(parsed, "children") else ():
+        _bounded(child)
+    return parsed
+
+
+def asks_entities(parsed: Any) -> bool:
+    if getattr(parsed, "fieldname", None) in QUERY_FIELDS:
+        return True
+    return any(asks_entities(child) for child in (parsed.children() if hasattr(parsed, "children") else ()))
+
+
+def is_empty(parsed: Any) -> bool:
+    return parsed is query.NullQuery or isinstance(parsed, query.NullQuery.__class__)
+
+
+def highlight_terms(parsed: Any) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    phrases: list[tuple[str, ...]] = []
+    alone: set[str] = set()
+    _collect_terms(parsed, alone, phrases)
+    return frozenset(alone), tuple(phrases)
+
+
+def _collect_terms(parsed: Any, alone: set[str], phrases: list[tuple[str, ...]]) -> None:
+    if isinstance(parsed, query.Phrase):
+        if parsed.fieldname == "text":
+            phrases.append(tuple(str(w) for w in parsed.words))
+        return
+    if isinstance(parsed, query.Not):
+        return
+    if isinstance(parsed, query.Term) and parsed.fieldname == "text":
+        alone.add(str(parsed.text))
+        return
+    for child in parsed.children() if hasattr(parsed, "children") else ():
+        _collect_terms(child, alone, phrases)
+
+
+class WhooshSearcher:
+    """One Whoosh searcher ranking by BM25F with document lengths read from a table (`index.engine.ranking`)."""
+
+    def __init__(self, ix: Any) -> None:
+        self._searcher = ix.searcher(weighting=TableBM25F())
+
+    def __enter__(self) -> WhooshSearcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._searcher.close()
+
+    def rank(self, parsed: Query, limit: int, time_limit: float) -> Ranked:
+        # One pass that also counts: skipping blocks by quality saves little on news-like text, and
+        # then counting the matches would run the whole query a second time.
+        collector = self._searcher.collector(limit=limit, optimize=False)
+        # Bounded: a query over everything on a big corpus stops with what it has. No alarm
+        # signal: searches run in worker threads, where only a time check works.
+        timed = collectors.TimeLimitCollector(collector, timelimit=time_limit, use_alarm=False)
+        timed_out = False
+        try:
+            self._searcher.search_with_collector(document_query(parsed), timed)
+        except collectors.TimeLimit:
+            timed_out = True
+        hits = [DocumentHit(hit["doc"], float(hit.score or 0.0)) for hit in timed.results()]
+        return Ranked(hits, len(timed.results()), timed_out)
+
+    def locator(self, parsed: Query) -> PassageQuery:
+        return PassageQuery(parsed, self._searcher.reader())
+
+    def like(self, text: str) -> Query | None:
+        key_terms = [t for t, _ in self._searcher.key_terms_from_text("text", text, numterms=12) if len(t) > 2]
+        return query.Or([query.Term("text", t) for t in key_terms]) if key_terms else None
+
+    def document_count(self) -> int:
+        return int(self._searcher.doc_count())

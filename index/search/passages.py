@@ -1,0 +1,137 @@
+"""Raw search: the best passages of the best documents, documents ranked by the engine, passages found here.
+
+A passage's score is its document's, scaled by how much of the query it holds against the
+document's best passage; documents are read in rank order until no unread one could place a
+passage in the first `limit` (a document's score bounds its passages'). Reading is bounded by
+`LOCATE_BUDGET`: past it, the counts are those of the documents read ("120+ passages").
+"""
+
+from __future__ import annotations
+
+import time
+from typing import NamedTuple
+
+from index.engine.base import PassageLocator, Query, Searcher, passages_of
+from index.engine.entity_query import entity_key
+from index.search.query import Asked, Searchable, ask
+
+LOCATE_BUDGET = 1.0  # seconds one query may spend reading documents for passages; then "N+ passages"
+
+
+class RawHit(NamedTuple):
+    doc: str
+    num: int
+    score: float
+    terms: frozenset[str]  # analysed terms of the text field that matched in this passage
+    entities: frozenset[str] = frozenset()  # keys of the entities an entity-field query matched here
+    text: str = ""  # the passage's text and its document's title, read once when the passage was found
+    title: str = ""
+
+
+class RawResults(NamedTuple):
+    hits: list[RawHit]
+    total: int  # matching passages; when not complete, those of the documents read (a lower bound)
+    doc_counts: dict[str, int]  # matching passages per document, for the documents read
+    error: str = ""
+    note: str = ""  # e.g. the search ran out of time and these are partial
+    documents: int = 0  # documents with a matching passage (when not complete: among those read)
+    complete: bool = True  # every matching document was read, so the counts are exact
+
+
+def search_raw(source: Searchable, text: str, limit: int = 20) -> RawResults:
+    """Ranked passage hits for a query, at most `limit`, with per-document hit counts."""
+    return find(source, ask(source, text), limit)
+
+
+def find(source: Searchable, asked: Asked, limit: int) -> RawResults:
+    """Ranked passage hits for a query already parsed."""
+    if asked.error:
+        return RawResults([], 0, {}, asked.error)
+    parsed = asked.parsed
+    if parsed is None or source.engine.is_empty(parsed):
+        return RawResults([], 0, {})
+    try:
+        with source.open().engine.searcher() as searcher:
+            return passage_hits(source, searcher, parsed, max(1, limit))
+    except Exception as exc:
+        return RawResults([], 0, {}, f"the search failed: {type(exc).__name__}: {exc}")
+
+
+def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: int, skip_doc: str = "") -> RawResults:
+    """The best passages of the best documents, read in rank order while one could still make the page."""
+    started = time.monotonic()
+    time_limit = source.time_limit
+    asked = searcher.locator(parsed)
+    wanted_docs = limit + 8
+    hits: list[RawHit] = []
+    doc_counts: dict[str, int] = {}
+    located = 0
+    note = ""
+    while True:
+        ranked = searcher.rank(parsed, wanted_docs, time_limit)
+        if ranked.timed_out:
+            note = f"the search stopped after {time_limit:g} s; these are the hits found by then"
+        matching_docs = ranked.matching
+        for doc, doc_score in ranked.hits[located:]:
+            if len(hits) >= limit and sorted((h.score for h in hits), reverse=True)[limit - 1] >= doc_score:
+                break  # no passage of this document or any after it could make the page
+            if time.monotonic() - started > LOCATE_BUDGET:
+                break  # words everywhere, the phrase or the passage with all of them rare: say so
+            located += 1
+            if doc == skip_doc:
+                continue
+            found = _locate(source, asked, doc, doc_score)
+            if found:
+                doc_counts[doc] = len(found)
+                hits += found
+        else:
+            more = len(ranked.hits) == wanted_docs < matching_docs
+            if more and not note and time.monotonic() - started < time_limit:
+                wanted_docs *= 4  # every document read so far could still be beaten: read more
+                continue
+        break
+    hits.sort(key=lambda h: (-h.score, h.doc, h.num))
+    # Unread documents matched the query's words, not necessarily within one passage: the counts
+    # are what the documents read hold, exact only when every matching document was read.
+    complete = located >= matching_docs
+    total, documents = sum(doc_counts.values()), len(doc_counts)
+    return RawResults(hits[:limit], total, doc_counts, note=note, documents=documents, complete=complete)
+
+
+def _locate(source: Searchable, asked: PassageLocator, doc: str, doc_score: float) -> list[RawHit]:
+    """The passages of one document that answer the query, scored."""
+    document = source.side.document(doc)
+    if document is None:
+        return []  # the index is mid-update; this document's text is not committed yet
+    engine = source.engine
+    names = engine.name_analyzer()
+    keys: dict[int, set[str]] = {}
+    if asked.keys:
+        for number, kind, name in source.side.passage_entities_of(doc):
+            keys.setdefault(number, set()).add(entity_key(kind, name, names))
+    meta = document.meta
+    fields: dict[str, list[str]] = {}
+    if asked.document_fields:
+        fields = {
+            "title": engine.text_terms_only(meta.title),
+            "publication": [t.text for t in names(meta.publication)],
+            "author": [t.text for t in names(meta.author)],
+            "published": [meta.published],
+            "doc": [doc],
+        }
+    places = ((p.number, p.start, p.end) for p in document.passages)
+    views = passages_of(document.text, places, engine.text_terms_only, keys)
+    answering = [(view, asked.score(view)) for view in views if asked.answers(view, fields)]
+    best = max((score for _, score in answering), default=0.0) or 1.0
+    return [
+        RawHit(
+            doc,
+            view.number,
+            doc_score * (0.5 + 0.5 * score / best),
+            asked.matched_terms(view),
+            frozenset(asked.keys & view.keys),
+            document.passage_text(document.passages[view.number - 1]),
+            meta.title,
+        )
+        for view, score in answering
+    ]

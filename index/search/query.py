@@ -1,0 +1,54 @@
+"""A query's text read once: parsed by the engine, entity fields rewritten into the entities' keys.
+
+`Searchable` is what the query path needs of an index (a `CorpusIndex` is one): the engine, the
+side store, the names of the indexed entities and a time limit. Nothing here imports the store.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Protocol
+
+from index.engine.base import Engine, Query
+from index.engine.entity_query import EntityNames
+from index.store.sidestore import SideStore
+
+
+class Searchable(Protocol):
+    time_limit: float  # seconds one query may run before it returns what it has
+
+    @property
+    def engine(self) -> Engine:
+        """The engine, opened or not: parsing and analysis need no open index."""
+
+    @property
+    def side(self) -> SideStore: ...
+
+    def open(self) -> Searchable:
+        """The index opened (created if need be), for searching."""
+
+    def entity_names(self) -> EntityNames: ...
+
+    def vocabulary(self) -> dict[str, int]: ...
+
+
+class Asked(NamedTuple):
+    text: str
+    parsed: Query | None  # None: nothing to search for, or the text could not be read (error says why)
+    error: str = ""
+
+
+def parse(source: Searchable, text: str) -> Query:
+    """The engine's query for the text; raises ValueError with a readable message."""
+    engine = source.engine
+    parsed = engine.parse(text)
+    return engine.rewrite_entities(parsed, source.entity_names()) if engine.asks_entities(parsed) else parsed
+
+
+def ask(source: Searchable, text: str) -> Asked:
+    """The text parsed once, for both searching and highlighting."""
+    if not text.strip():
+        return Asked(text, None)
+    try:
+        return Asked(text, parse(source, text))
+    except ValueError as exc:
+        return Asked(text, None, str(exc))

@@ -1,0 +1,238 @@
+"""Bringing an index in line with its folder: what changed, in batches, in this process or in build workers.
+
+Each batch is one engine commit and one SQLite transaction, the engine first: a process killed
+in between leaves the old fingerprints, so the next run simply re-indexes those files. A big
+first build commits its first `FIRST_BATCH` files early, so the reader can search at once; a
+batch of `PARALLEL_MIN` files or more goes to worker processes (`index.store.parallel`), started
+before the first batch so they load their modules meanwhile. Progress is a `(done, total)`
+callback; cancelling is a `threading.Event`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from index.corpus import scan as corpus_mod
+from index.engine.base import BatchWriter, EngineBusy, Segment
+from index.entities.gazetteer import Gazetteer
+from index.errors import ConfigError, StoreError
+from index.model import IndexReport, Skipped
+from index.store.folder import IndexFolder
+from index.store.sidestore import Fingerprint
+
+if TYPE_CHECKING:
+    from index.store.parallel import Job, Pool
+    from index.store.prepare import Prepared
+
+Progress = Callable[[int, int], object]
+FIRST_BATCH = 32  # documents committed early on a big first build, so search works at once (~1 s)
+PARALLEL_MIN = 100  # fewer files than this are indexed in this process: starting workers costs ~0.5 s
+
+
+def update(
+    folder: IndexFolder,
+    gazetteer: Callable[[], Gazetteer],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    rebuilt: bool,
+) -> IndexReport:
+    """Index what is new or changed in the folder's corpus, drop what is gone. The caller holds the write lock."""
+    corpus = folder.corpus
+    files, skipped = corpus_mod.scan(corpus)
+    messages = list(folder.messages)
+    try:
+        given_all = corpus_mod.load_corpus_metadata(corpus)
+    except ConfigError as exc:
+        messages.append(f"{exc}; its metadata is ignored")
+        given_all = {}
+    known = folder.side.fingerprints()
+    current = {f.doc for f in files}
+    removed = [doc for doc in known if doc not in current]
+    todo: list[tuple[corpus_mod.SourceFile, str]] = []
+    unchanged = 0
+    nothing_given = json.dumps(None)
+    for source in files:
+        given_meta = given_all.get(source.doc)
+        given = nothing_given if given_meta is None else json.dumps(given_meta, sort_keys=True, default=str)
+        old = known.get(source.doc)
+        if old and (old.size, old.mtime_ns, old.given) == (source.size, source.mtime_ns, given):
+            unchanged += 1
+            if old.reason:
+                skipped.append(Skipped(source.doc, old.reason))
+            continue
+        todo.append((source, given))
+    tally = _Tally(total=len(todo) + len(removed), unchanged=unchanged, skipped=skipped, progress=progress)
+    tally.step(0)
+    batches = [todo[:FIRST_BATCH], todo[FIRST_BATCH:]] if len(todo) > FIRST_BATCH else [todo]
+    if not tally.total:
+        batches = []  # nothing changed: no writer, no lock, no commit
+    cancelled = False
+    pool = None
+    if len(batches) == 2 and len(batches[1]) >= PARALLEL_MIN:
+        from index.store import parallel
+
+        if parallel.worker_count() > 1:
+            # Started now, the workers load their modules while the first batch is indexed here.
+            size = parallel.pool_size(len(batches[1]))
+            pool = parallel.Pool(folder.location / "whoosh", gazetteer(), size, type(folder.engine))
+    batcher = _Batches(folder, gazetteer, tally)
+    try:
+        for number, batch in enumerate(batches):
+            if cancelled or (number and not batch):
+                continue
+            jobs = [(source, given, known.get(source.doc), given_all.get(source.doc)) for source, given in batch]
+            cancelled = batcher.index(jobs, removed if number == 0 else [], cancel, pool if number else None)
+    finally:
+        if pool is not None:
+            pool.close()
+    skipped.sort(key=lambda s: s.path)
+    return IndexReport(
+        tally.indexed, len(removed), tally.unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled
+    )
+
+
+class _Batches:
+    """Writes batches of prepared files: the engine's records and the side store's rows, committed together."""
+
+    def __init__(self, folder: IndexFolder, gazetteer: Callable[[], Gazetteer], tally: _Tally) -> None:
+        self.folder = folder
+        self.gazetteer = gazetteer
+        self.tally = tally
+
+    def index(self, jobs: list[Job], removed: list[str], cancel: threading.Event | None, pool: Pool | None) -> bool:
+        """Index one batch in one commit: in the pool's worker processes when given one. True when cancelled."""
+        # Imported here: extraction compiles many patterns, and opening or searching needs none of them.
+        from index.store.prepare import prepare
+
+        side, tally = self.folder.side, self.tally
+        with self._batch() as (writer, db, segments):
+            for doc in removed:
+                writer.delete(doc)
+                side.forget_file(db, doc)
+                tally.step(1)
+            # Written once at the end of the batch, not per file: one upsert per word or name.
+            words: Counter[str] = Counter()
+            forms: set[tuple[str, str, str]] = set()
+
+            def apply(prepared: Prepared, added: bool) -> None:
+                old = jobs_old.get(prepared.source.doc)
+                tally.count(self._apply(writer, db, prepared, old, added, words, forms))
+
+            jobs_old = {source.doc: old for source, _, old, _ in jobs}
+            cancelled = False
+            if pool is not None:
+                segments += pool.build(jobs, lambda p: apply(p, True), cancel)
+                cancelled = cancel is not None and cancel.is_set() and tally.done < tally.total
+            else:
+                gazetteer, analyse = self.gazetteer(), self.folder.engine.name_analyzer()
+                for job in jobs:
+                    if cancel is not None and cancel.is_set():
+                        cancelled = True
+                        break
+                    apply(prepare(*job, gazetteer, analyse), False)
+            side.count_words(db, words)
+            side.put_entity_forms(db, forms)
+        return cancelled
+
+    def _batch(self) -> contextlib.AbstractContextManager[tuple[BatchWriter, sqlite3.Connection, list[Segment]]]:
+        return batch(self.folder)
+
+    def _apply(
+        self,
+        writer: BatchWriter,
+        db: sqlite3.Connection,
+        prepared: Prepared,
+        old: Fingerprint | None,
+        added: bool,
+        words: Counter[str],
+        forms: set[tuple[str, str, str]],
+    ) -> bool | Skipped:
+        """Write one prepared file: True when (re)indexed, False when its content had not changed.
+
+        added: its records are already in a worker's segment; otherwise they go to this writer.
+        words, forms: the batch's vocabulary counts and entity names, written once at its end.
+        """
+        side = self.folder.side
+        doc, fingerprint = prepared.source.doc, prepared.fingerprint
+        if not prepared.changed:
+            side.put_fingerprint(db, doc, fingerprint)
+            return Skipped(doc, fingerprint.reason) if fingerprint.reason else False
+        if old is not None:
+            writer.delete(doc)  # reaches the index's old segments, never a worker's new one
+            side.remove_document(db, doc)
+        side.put_fingerprint(db, doc, fingerprint)
+        document = prepared.document
+        if document is None:
+            return Skipped(doc, fingerprint.reason)
+        if not added:
+            for record in prepared.records:
+                writer.add(record)
+        side.put_document(db, document)
+        words.update(prepared.vocabulary)
+        side.put_mentions(db, doc, prepared.mentions)
+        forms |= prepared.forms
+        side.put_shingles(db, doc, prepared.shingles)
+        side.put_citations(db, doc, prepared.citations)
+        return True
+
+
+@contextlib.contextmanager
+def batch(folder: IndexFolder) -> Iterator[tuple[BatchWriter, sqlite3.Connection, list[Segment]]]:
+    """An engine writer and a SQLite transaction committed together, the engine first.
+
+    The list takes segments written by build workers: the commit adds them to the index. Also what a
+    pass that rewrites documents the index holds writes through (the entity pass).
+    """
+    try:
+        writer = folder.engine.writer()
+    except EngineBusy as exc:
+        raise StoreError(str(exc)) from None
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the build allocates millions of small objects that never form cycles
+    segments: list[Segment] = []
+    try:
+        with folder.side.transaction(bulk=True) as db:
+            try:
+                yield writer, db, segments
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(segments)
+    except OSError as exc:
+        raise StoreError(f"the index could not be written at {folder.location}: {exc.strerror or exc}") from exc
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+class _Tally:
+    """What an update has done so far, reported as it goes."""
+
+    def __init__(self, total: int, unchanged: int, skipped: list[Skipped], progress: Progress | None) -> None:
+        self.total = total
+        self.unchanged = unchanged
+        self.skipped = skipped
+        self.progress = progress
+        self.done = 0
+        self.indexed = 0
+
+    def step(self, files: int) -> None:
+        self.done += files
+        if self.progress:
+            self.progress(self.done, self.total)
+
+    def count(self, result: bool | Skipped) -> None:
+        if isinstance(result, Skipped):
+            self.skipped.append(result)
+        elif result:
+            self.indexed += 1
+        else:
+            self.unchanged += 1
+        self.step(1)

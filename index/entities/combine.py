@@ -16,10 +16,10 @@ import bisect
 import itertools
 import re
 
-from index.entities.extract import is_lowercased
 from index.entities.gazetteer import Gazetteer, name_key
 from index.entities.given_names import GIVEN_NAMES
 from index.entities.grammar import lexicon, shapes
+from index.entities.grammar.shapes import is_lowercased
 from index.entities.name_variants import merge_variants
 from index.entities.passes import Mention, Taken, capitalised_words, link_surnames
 
@@ -49,9 +49,9 @@ _TRAILING_LOWER = re.compile(r"(?:[ ]+[a-z]+)+$")  # "Interfax news agency", "Gu
 _TRAILING_NUMBER = re.compile(r"(?:[ ]+[+\d][\d./-]*)+$")  # "SEOUL 1996-08-31", "Dublin Newsroom +353"
 _PLURAL_PEOPLE = re.compile(r"^[A-Z][a-z]+(?:ians|ans|ens|ese)$")  # as an organisation only: "Athens", "Evans"
 _POSSESSIVE = re.compile(r"[ ]?[’']s?$")
-_LEADING = re.compile(r"^(?:the|The|THE|a|A|an|An)[ ]+")
+_LEADING = re.compile(r"^(?:(?:the|The|THE|a|A|an|An)[ ]+|(?:Mr|Mrs|Ms|Dr|Madam)\.?[ ]+)")  # "Mr. President Xi"
 _COMPANY_END = re.compile(rf"[ ](?:{lexicon.ORG_SUFFIX}|Co|Co\.|Ltd|Inc|Corp|Plc|SA|NV)$")
-_CUT = re.compile(r"\n|\t|[ ]{2,}|[|•(\[]|[ ][-–][ ]|,[ ]")
+_CUT = re.compile(r"\n|\t|[ ]{2,}|[|•(\[]|[ ][-–][ ]|,[ ](?!D\.C\.)")  # "Washington, D.C." is one place
 
 
 def clean(text: str, start: int, end: int, kind: str) -> tuple[int, int] | None:
@@ -117,10 +117,13 @@ def combine(
 ) -> list[Mention]:
     """The document's mentions from both sources, in order, without overlaps."""
     finds: list[Mention] = []
+    common = _CommonWords(text)
     for start, end, kind in model_spans:
         if kind not in MODEL_TYPES or (span := clean(text, start, end, kind)) is None:
             continue
         surface = text[span[0] : span[1]]
+        if common.opens_sentence_as_a_word(surface, span[0]):
+            continue  # "Dispute was resolved", "Tanks/APCs destroyed": a word capitalised by its place
         parts = re.split(r"[-–/]", surface)
         if len(parts) > 1 and all((p := gazetteer.lookup(part)) and p.type == "PLACE" for part in parts):
             continue  # "U.S.-Japan", "Sino-Russian" ties: the places the lists know, not a name
@@ -140,6 +143,33 @@ def combine(
         return merged
     ignored = gazetteer.ignored
     return [m for m in merged if name_key(m.name) not in ignored and name_key(m.text) not in ignored]
+
+
+class _CommonWords:
+    """The text's words as written in lowercase and capitalised mid-sentence, looked up once a text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: set[str] | None = None
+        self._mid: set[str] = set()
+
+    def _read(self) -> set[str]:
+        if self._lower is None:
+            self._lower = set(re.findall(r"\b[a-z]{3,}\b", self.text))
+            self._mid = {m.group(1) for m in re.finditer(r"\b[a-z]+[,;]?[ ]+([A-Z][a-z]{2,})\b", self.text)}
+        return self._lower
+
+    def opens_sentence_as_a_word(self, surface: str, start: int) -> bool:
+        """A lone capitalised word at a line's or sentence's start that the text writes in lowercase
+        elsewhere and never capitalises mid-sentence: an ordinary word, not a name."""
+        if " " in surface or not surface[:1].isupper() or not surface[1:].islower():
+            return False
+        before = self.text[max(0, start - 3) : start]
+        if start and not (before.endswith("\n") or re.search(r"[.!?:][ ]+$|\n[ \t]*$", before)):
+            return False
+        word = surface.lower()
+        forms = {word, word + "s", word + "d", word + "ed", word.removesuffix("s"), word.removesuffix("es")}
+        return bool(forms & self._read()) and surface not in self._mid
 
 
 def _vouched(rules: list[Mention], spans: list[tuple[int, int, str]], gazetteer: Gazetteer) -> list[Mention]:

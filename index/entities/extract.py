@@ -20,8 +20,10 @@ import re
 from index.entities.gazetteer import EntityInfo, Gazetteer, load_gazetteer, name_key
 from index.entities.given_names import CHINESE_FAMILY_NAMES, GIVEN_NAMES
 from index.entities.grammar import amounts, lexicon, lowercase, shapes
+from index.entities.grammar.shapes import is_lowercased
 from index.entities.line_scan import LineScan
 from index.entities.name_variants import merge_variants
+from index.entities.page_furniture import blanked
 from index.entities.passes import (
     Mention,
     Taken,
@@ -43,12 +45,6 @@ from index.tokens import words
 __all__ = ["Mention", "extract", "is_lowercased"]
 
 
-def is_lowercased(text: str) -> bool:
-    sample = text[:20000]
-    letters = sum(map(str.isalpha, sample))
-    return letters > 200 and sum(map(str.isupper, sample)) / letters < 0.005
-
-
 # extraction ----------------------------------------------------------------------
 def extract(
     text: str,
@@ -64,6 +60,7 @@ def extract(
     (`index.entities.combine`); None, or none found, is the rules alone.
     """
     gazetteer = gazetteer or load_gazetteer()
+    text = blanked(text)  # a page's citation marks and infobox labels read as spaces, offsets kept
     if joins := glued_joins(text, gazetteer):
         return _extract_repaired(text, joins, gazetteer, model_spans)
     if model_spans:  # a model that found nothing vouches for nothing: the rules alone, as without one

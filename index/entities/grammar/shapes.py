@@ -74,3 +74,10 @@ def looks_like_person(name: str) -> bool:
 
 
 CAPITALISED_WORD = re.compile(rf"\b{U}[^\W_]*")
+
+
+def is_lowercased(text: str) -> bool:
+    """A scrape with its capitals gone: names can then be told only by lists and titles."""
+    sample = text[:20000]
+    letters = sum(map(str.isalpha, sample))
+    return letters > 200 and sum(map(str.isupper, sample)) / letters < 0.005

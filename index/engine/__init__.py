@@ -1,1 +1,1 @@
-"""Everything Whoosh: schema, analysis, segments, ranking, passage location. No other package imports whoosh."""
+"""Everything Whoosh: schema, analysis, ranking, passage location, writers. No other package imports whoosh."""

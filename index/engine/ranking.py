@@ -8,6 +8,11 @@ and field, with the very operations Whoosh uses, and kept between searches: segm
 once written, and a new average length (after an update) makes a new table. Scores are the same
 floats as Whoosh's; rarer words keep Whoosh's own scorer, since a table would cost more than it saves.
 
+What it pays, measured 2026-12-02 on 2 cores (shared with other work), 2,000 documents of `bench/run.py`'s
+corpus, its common-term queries (string to first screenful): p50 and p95 16-17 % lower than with Whoosh's
+BM25F (the median ratio of 35 interleaved pairs of processes); alternated query by query in one process,
+12.1 ms CPU at p50 and 18.1 at p95 against 14.7 and 23.1; ranking alone 2.5 ms against 5.9.
+
 Imported where a searcher is opened, never at start-up: it needs Whoosh.
 """
 

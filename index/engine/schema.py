@@ -12,13 +12,13 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from whoosh import analysis, fields, formats
+from whoosh import analysis, fields
 from whoosh.lang.porter import stem
 
 from index.engine.entity_query import KEY_FIELD, QUERY_FIELDS
 from index.tokens import STOP_WORDS, TOKEN_PATTERN, TOKEN_RE, normalise
 
-SCHEMA_VERSION = 5  # 5: the text field writes with `TermListPositions`, a class an older version cannot load
+SCHEMA_VERSION = 6  # 6: Whoosh's own positions format again; a version-5 index names a class that is gone
 
 
 class NormaliseFilter(analysis.Filter):
@@ -70,40 +70,12 @@ def name_analyzer() -> Any:
     )
 
 
-class TermListPositions(formats.Positions):
-    """Whoosh's positions format, counting a list of terms (the text field's value) without token objects.
-
-    Whoosh turns each term of a list into a token, one generator step and three attribute writes each,
-    then counts them: a fifth of a segment's writing time. The postings are the same, in the same
-    order, with the same weights (a test compares segments byte for byte). Anything but a list goes
-    Whoosh's way. The class is named in the index's stored schema: keep its name and module.
-    """
-
-    # The terms are str, as Whoosh's own yield them (its annotation says bytes; `fields.index` encodes them).
-    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[Any]:
-        if not isinstance(value, list) or kwargs.get("start_pos"):
-            yield from super().word_values(value, analyzer, **kwargs)
-            return
-        places: dict[str, list[int]] = {}
-        for position, term in enumerate(value):
-            found = places.get(term)
-            if found is None:
-                places[term] = [position]
-            else:
-                found.append(position)
-        boost, encode = self.field_boost, self.encode
-        for term, found in places.items():
-            yield term, len(found), float(len(found)) * boost, encode(found)
-
-
 def build_schema() -> fields.Schema:
     text = text_analyzer()
     names = name_analyzer()
-    text_field = fields.TEXT(analyzer=text, phrase=True, multitoken_query="phrase")
-    text_field.format = TermListPositions()
     return fields.Schema(
         doc=fields.ID(stored=True, unique=True),
-        text=text_field,
+        text=fields.TEXT(analyzer=text, phrase=True, multitoken_query="phrase"),
         title=fields.TEXT(analyzer=text, phrase=True, multitoken_query="phrase"),
         publication=fields.TEXT(analyzer=names, phrase=True, multitoken_query="phrase"),
         author=fields.TEXT(analyzer=names, phrase=True, multitoken_query="phrase"),

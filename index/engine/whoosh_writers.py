@@ -15,7 +15,6 @@ from whoosh import index as whoosh_index
 from whoosh.writing import LockError, SegmentWriter
 
 from index.engine.base import EngineBusy, Record, Segment
-from index.engine.segments import read_lengths_once
 
 WRITER_LIMIT_MB = 256
 WORKER_LIMIT_MB = 128
@@ -31,7 +30,6 @@ class WhooshBatchWriter:
             raise EngineBusy(
                 "another ralign-tui is updating this corpus's index; try again when it has finished"
             ) from None
-        read_lengths_once(self._writer)
 
     def add(self, record: Record) -> None:
         self._writer.add_document(**record)
@@ -70,7 +68,6 @@ class WhooshSegmentWriter:
     def __init__(self, folder: Path) -> None:
         ix = whoosh_index.open_dir(str(folder))
         self._writer = SegmentWriter(ix, _lk=False, limitmb=WORKER_LIMIT_MB, compound=False)
-        read_lengths_once(self._writer)
 
     def add(self, record: Record) -> None:
         self._writer.add_document(**record)

@@ -11,7 +11,6 @@ callback; cancelling is a `threading.Event`.
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import sqlite3
 import threading
@@ -194,8 +193,6 @@ def batch(folder: IndexFolder) -> Iterator[tuple[BatchWriter, sqlite3.Connection
         writer = folder.engine.writer()
     except EngineBusy as exc:
         raise StoreError(str(exc)) from None
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # the build allocates millions of small objects that never form cycles
     segments: list[Segment] = []
     try:
         with folder.side.transaction(bulk=True) as db:
@@ -207,9 +204,6 @@ def batch(folder: IndexFolder) -> Iterator[tuple[BatchWriter, sqlite3.Connection
             writer.commit(segments)
     except OSError as exc:
         raise StoreError(f"the index could not be written at {folder.location}: {exc.strerror or exc}") from exc
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 class _Tally:

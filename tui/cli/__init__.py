@@ -2,6 +2,11 @@
 
 Progress and messages go to stderr, so `--json` on stdout stays clean for scripts.
 Exit 0 on success (no hits included), 2 with one line on stderr for a bad argument or corpus.
+
+The reader starts with garbage collection off, until the main screen has drawn its first frame. What it
+pays, measured 2026-12-02 on 2 cores (shared with other work), a 2,000-document corpus already indexed,
+30 interleaved pairs of pty runs: the first frame after 0.41 s, against 0.50 s with collection on
+(medians; the median ratio of pairs 1.14).
 """
 
 from __future__ import annotations
@@ -39,8 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         corpus = check_root(args.path or paths.seed_dir())  # a bad path is a one-line error, not a screen
         # Start-up allocates a few hundred thousand objects that live as long as the reader (modules,
-        # classes, style rules); collecting among them before the first frame is wasted work (~20 ms,
-        # a tenth of the warm start). The main screen turns collection back on once it is drawn.
+        # classes, style rules); collecting among them before the first frame is wasted work (the
+        # module docstring says how much). The main screen turns collection back on once it is drawn.
         gc.disable()
         from tui.app import run_reader  # the reader's imports cost ~0.4 s: only when it runs
 

@@ -30,13 +30,25 @@ def news(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def indexed(news: Path, tmp_path: Path) -> CorpusIndex:
+    """The news folder's text index, built with the rules' entities (the pass not yet run)."""
+    index = CorpusIndex(news, location=tmp_path / "ix").open()
+    index.update()
+    return index
+
+
+@pytest.fixture
+def model_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RALIGN_ENTITY_MODEL")
+
+
 def names(index: CorpusIndex, doc: str) -> set[tuple[str, str]]:
     return {(m.type, m.name) for m in index.mentions(doc=doc)}
 
 
-def test_without_a_model_the_pass_leaves_the_rules_entities_and_says_why(news: Path, tmp_path: Path) -> None:
-    index = CorpusIndex(news, location=tmp_path / "ix").open()
-    index.update()
+def test_without_a_model_the_pass_leaves_the_rules_entities_and_says_why(indexed: CorpusIndex) -> None:
+    index = indexed
     before = index.mentions()
     report = run_entity_pass(index)
     assert report.model == "" and "rules alone" in report.note
@@ -44,12 +56,8 @@ def test_without_a_model_the_pass_leaves_the_rules_entities_and_says_why(news: P
 
 
 @needs_model
-def test_the_model_finds_people_no_list_holds_and_entity_queries_see_them(
-    news: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("RALIGN_ENTITY_MODEL")
-    index = CorpusIndex(news, location=tmp_path / "ix").open()
-    index.update()
+def test_the_model_finds_people_no_list_holds_and_entity_queries_see_them(indexed: CorpusIndex, model_on: None) -> None:
+    index = indexed
     assert entity_progress(index).done == 0
     seen: list[tuple[int, int]] = []
     report = run_entity_pass(index, progress=lambda done, total: seen.append((done, total)))
@@ -61,12 +69,8 @@ def test_the_model_finds_people_no_list_holds_and_entity_queries_see_them(
 
 
 @needs_model
-def test_an_unchanged_text_never_pays_the_model_twice(
-    news: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("RALIGN_ENTITY_MODEL")
-    index = CorpusIndex(news, location=tmp_path / "ix").open()
-    index.update()
+def test_an_unchanged_text_never_pays_the_model_twice(news: Path, indexed: CorpusIndex, model_on: None) -> None:
+    index = indexed
     model = run_entity_pass(index).model
     cache = ModelCache(index.side)
     rows = index.side.connection().execute("SELECT COUNT(*) FROM model_spans").fetchone()[0]

@@ -1,7 +1,7 @@
 """Entity extraction scored per type on text nobody here wrote: rules alone, the model alone, combined.
 
     python bench/entities_eval.py [--eval ../shared/eval] [--real-gold bench/gold/real-docs.json]
-                                  [--holdout] [--errors]
+                                  [--holdout] [--errors] [--set DOCS GOLD]
 
 Sets: (a) CoNLL-2003 dev stories (people, organisations, places), (b) the real-docs reports under
 our own blind annotation (all seven types), when that gold exists, (c) the bundled seeds
@@ -226,6 +226,12 @@ def main() -> None:
     ap.add_argument("--holdout", action="store_true", help="score the held-out halves (totals only)")
     ap.add_argument("--errors", action="store_true", help="list misses and wrong finds per document (tune only)")
     ap.add_argument("--all-cores", action="store_true", help="do not pin the model pass to one core")
+    ap.add_argument(
+        "--set",
+        nargs=2,
+        metavar=("DOCS", "GOLD"),
+        help="score only this folder against this gold file (all seven types), e.g. a fresh annotated set",
+    )
     args = ap.parse_args()
     os.environ["RALIGN_HOME"] = tempfile.mkdtemp(prefix="ralign-bench-")  # no user entities.toml
     if args.errors and args.holdout:
@@ -244,7 +250,12 @@ def main() -> None:
     scorer = load_scorer(args.eval)
     gazetteer: Gazetteer = load_gazetteer()
     timing = Timing()
-    for label, texts, gold, domain in eval_sets(args):
+    sets = eval_sets(args)
+    if args.set:
+        docs, gold_file = Path(args.set[0]), Path(args.set[1])
+        extra = json.loads(gold_file.read_text())
+        sets = [(f"{docs.name}", folder_texts(docs, list(extra)), extra, True)]
+    for label, texts, gold, domain in sets:
         results, got, types = measure_set(label, texts, gold, domain, nlp, scorer, gazetteer, timing)
         report(f"{label} ({len(texts)} documents)", results)
         if args.errors:

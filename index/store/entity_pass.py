@@ -172,7 +172,12 @@ class _Pool:
                 document = index.side.document(doc)
                 if document is not None:
                     items.append((doc, sha, document, known.get(sha)))
-            worker.send((worker.number, items))
+            try:
+                worker.send((worker.number, items))
+            except OSError:  # gone already (its model failed to load): say why, not a broken pipe
+                worker.process.wait(timeout=5)
+                why = worker.why_gone()
+                raise StoreError("an entity worker stopped" + (f":\n{why}" if why else "")) from None
             fed += 1
             expected += len(items)
 

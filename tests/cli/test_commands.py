@@ -91,3 +91,18 @@ def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)[0]["doc"].startswith("002")
+
+
+def test_docs_lists_each_documents_near_duplicates_as_json_does(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table had a near-duplicates column and no values in it."""
+    monkeypatch.setenv("COLUMNS", "200")  # one line a row
+    code, out, _ = run(capsys, "docs", "--json")
+    named = {d["doc"]: d["near_duplicates"] for d in json.loads(out)}
+    assert code == 0 and any(named.values())  # the seeds hold a scrape of one article
+    code, out, _ = run(capsys, "docs")
+    rows = {line.split()[0]: line for line in out.splitlines()[1:] if line.strip()}
+    assert set(rows) == set(named)
+    for doc, others in named.items():
+        assert [other for other in named if other != doc and other in rows[doc]] == others

@@ -117,8 +117,11 @@ def cmd_docs(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     table = Table(box=None, show_edge=False, pad_edge=False)
-    for column in ("doc", "title", "publication", "published", "passages", "near-duplicates"):
-        table.add_column(column, justify="right" if column == "passages" else "left")
+    for column in ("doc", "title", "publication", "published", "passages", "duplicates"):
+        ids = column in ("doc", "duplicates")  # an id (near-duplicates: as --json) is folded, never cut short
+        table.add_column(
+            column, justify="right" if column == "passages" else "left", overflow="fold" if ids else "ellipsis"
+        )
     for s in summaries:
         table.add_row(
             output.plain(s.doc),
@@ -126,6 +129,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
             output.plain(s.meta.publication),
             output.plain(s.meta.published),
             output.text(str(s.passages)),
+            output.plain(", ".join(other for other, _ in index.near_duplicates(s.doc, threshold))),  # as --json
         )
     output.stdout().print(table)
     return 0

@@ -60,7 +60,9 @@ def extract(
     (`index.entities.combine`); None, or none found, is the rules alone.
     """
     gazetteer = gazetteer or load_gazetteer()
-    text = blanked(text)  # a page's citation marks and infobox labels read as spaces, offsets kept
+    shown = blanked(text)  # a page's citation marks and infobox labels read as spaces, offsets kept
+    if shown != text:
+        text, tokens = shown, None  # the caller's words were cut from the text before blanking
     if joins := glued_joins(text, gazetteer):
         return _extract_repaired(text, joins, gazetteer, model_spans)
     if model_spans:  # a model that found nothing vouches for nothing: the rules alone, as without one

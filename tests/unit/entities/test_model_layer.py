@@ -160,3 +160,13 @@ def test_a_user_entry_sharing_a_built_in_name_merges_with_it(isolated_home: Path
     (isolated_home / "entities.toml").write_text('[PERSON]\n"Alexey Miller" = ["Alexei Miller"]\n', encoding="utf-8")
     found = extract("Alexey Miller met Alexander Miller. Alexei Miller said.", load_gazetteer())
     assert {m.name for m in found if m.type == "PERSON"} == {"Alexey Miller"}  # the built-in alias joined
+
+
+def test_a_pages_citation_marks_read_the_same_whoever_cut_the_words() -> None:
+    """The index passes the words it cut from the text; after blanking "[1]" they no longer match it."""
+    from index.tokens import words
+
+    text = "Talks\n\nThe Power of[3] Siberia pipeline carries gas to China.\n"
+    gazetteer = load_gazetteer()
+    assert extract(text, gazetteer, list(words(text))) == extract(text, gazetteer)
+    assert "Power of Siberia" in {m.name for m in extract(text, gazetteer, list(words(text)))}

@@ -134,25 +134,26 @@ class CorpusIndex:
         rebuild: bool = False,
     ) -> IndexReport:
         """Bring the index in line with the folder: index what is new or changed, drop what is gone."""
-        with self._write_lock:
-            if rebuild:
-                self._folder.rebuild()
-            self.open()
-            try:
-                return indexer.update(self._folder, lambda: self.gazetteer, progress, cancel, rebuild)
-            finally:
-                self._generation += 1
-                self._cache.clear()
+        with self._writer_held(rebuild):
+            return indexer.update(self._folder, lambda: self.gazetteer, progress, cancel, rebuild)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[tuple[BatchWriter, sqlite3.Connection]]:
         """An engine writer and a SQLite transaction committed together, for a pass that rewrites
         documents it already holds (the entity pass): one writer at a time, as for `update`."""
+        with self._writer_held(), indexer.batch(self._folder) as (writer, db, _segments):
+            yield writer, db
+
+    @contextlib.contextmanager
+    def _writer_held(self, rebuild: bool = False) -> Iterator[None]:
+        """This process's one writer: the index opened (wiped first for a rebuild), and the answers
+        cached from before the write dropped after it."""
         with self._write_lock:
+            if rebuild:
+                self._folder.rebuild()
             self.open()
             try:
-                with indexer.batch(self._folder) as (writer, db, _segments):
-                    yield writer, db
+                yield
             finally:
                 self._generation += 1
                 self._cache.clear()

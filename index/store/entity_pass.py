@@ -42,6 +42,7 @@ class EntityPassReport(NamedTuple):
     total: int  # documents indexed
     cancelled: bool = False
     note: str = ""  # why there is no model, with the line that installs one
+    written: int = 0  # documents this run gave new entities (0: nothing to do)
 
 
 def entity_model() -> tuple[str, str]:
@@ -68,12 +69,12 @@ def run_entity_pass(
     index: CorpusIndex, progress: Progress | None = None, cancel: threading.Event | None = None
 ) -> EntityPassReport:
     """Give every document whose stored entities lack the model's the combined ones; progress(done, total)."""
-    model, said = entity_model()
+    standing = entity_progress(index)
+    if not standing.model:
+        return standing
+    model, said, done, total = standing.model, standing.note, standing.done, standing.total
     cache = ModelCache(index.side)
-    if not model:
-        return EntityPassReport("", 0, index.document_count(), note=said)
     todo = cache.pending(model)
-    done, total = cache.counts(model)
     if progress:
         progress(done, total)
     if not todo:
@@ -82,20 +83,21 @@ def run_entity_pass(
     writer = _Writes(index, cache, model)
     pool = _Pool(min(MAX_WORKERS, os.cpu_count() or 1, max(1, len(todo) // CHUNK)), index.gazetteer)
     cancelled = False
+    written = 0
     try:
         for result in pool.run(index, todo, known, cancel):
             writer.add(result)
             if writer.due():
-                done += writer.flush()
+                written += writer.flush()
                 if progress:
-                    progress(done, total)
+                    progress(done + written, total)
         cancelled = cancel is not None and cancel.is_set()
     finally:
         pool.close()
-        done += writer.flush()
+        written += writer.flush()
     if progress:
-        progress(done, total)
-    return EntityPassReport(model, done, total, cancelled, said)
+        progress(done + written, total)
+    return EntityPassReport(model, done + written, total, cancelled, said, written)
 
 
 class _Writes:

@@ -60,6 +60,7 @@ class ReaderScreen(Screen[None]):
         self.result: SearchResult | None = None
         self._search_timer: Timer | None = None
         self._indexing = False
+        self.index_status = ""  # what the header says of the index: indexing N/M, or how many documents
         self.entity_status = ""  # what the header says of entities: the pass's progress, or rules alone
         # A superseded worker may still finish and post after its successor: every request gets a
         # number, and handlers drop answers that are not to the latest request of their kind.
@@ -118,7 +119,8 @@ class ReaderScreen(Screen[None]):
         bar = self._progress_bar()
         bar.display = True
         bar.update(total=message.total, progress=message.done)
-        self._status(f"indexing {message.done}/{message.total}")
+        self.index_status = f"indexing {message.done}/{message.total}"
+        self._show_status()
         if message.done in (1, 50) or message.done % 500 == 0:
             self.list_documents()  # what is committed so far is already readable
 
@@ -127,9 +129,8 @@ class ReaderScreen(Screen[None]):
         report = message.report
         self._hide_progress()
         changed = report.indexed or report.removed
-        self._status(f"{self.index.document_count()} documents")
-        if changed or not message.live:
-            self.start_entity_pass()
+        self.index_status = f"{self.index.document_count()} documents"
+        self._show_status()
         if report.message:
             self.notify(report.message, title="Index", severity="warning", markup=False, timeout=10)
         if report.skipped and not message.live:
@@ -137,14 +138,15 @@ class ReaderScreen(Screen[None]):
             more = f" and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
             self.notify(f"Skipped {names}{more}", title="Not indexed", markup=False, timeout=8)
         if changed or not message.live:
+            self.start_entity_pass()
             self.list_documents()
             self._rerun_search()
             view = self.query_one(DocumentView)
             if changed and view.document is not None:
                 self.load_document(view.document.doc, view.passage_number, self._query())
 
-    def _status(self, index_part: str) -> None:
-        parts = [safe_line(self.index.corpus.name, 40), index_part, self.entity_status]
+    def _show_status(self) -> None:
+        parts = [safe_line(self.index.corpus.name, 40), self.index_status, self.entity_status]
         self.sub_title = " · ".join(p for p in parts if p)
 
     # the entity pass: the statistical model's entities, after the text index is searchable ----------
@@ -155,23 +157,23 @@ class ReaderScreen(Screen[None]):
         if not model:
             # No model installed: said in the header. Turned off on purpose: nothing to tell.
             self.entity_status = "" if OFF_VARIABLE in said else "entities: rules only (ralign-tui doctor)"
-            self._status(f"{self.index.document_count()} documents")
+            self._show_status()
             return
         workers.run_job(self, workers.fill_entities, self.index, group="entities")
 
     def on_entities_progressed(self, message: EntitiesProgressed) -> None:
         if message.done < message.total:
             self.entity_status = f"entities {message.done}/{message.total}"
-            self._status(f"{self.index.document_count()} documents")
+            self._show_status()
 
     def on_entities_finished(self, message: EntitiesFinished) -> None:
         self.entity_status = "entities: rules only (model failed)" if message.error else ""
-        self._status(f"{self.index.document_count()} documents")
+        self._show_status()
         if message.error:
             self.notify(message.error, title="Entity model", severity="warning", markup=False, timeout=10)
             return
         view = self.query_one(DocumentView)
-        if message.report.done and view.document is not None:  # its side panel may have new entities
+        if message.report.written and view.document is not None:  # its side panel may have new entities
             self.load_document(view.document.doc, view.passage_number, self._query())
 
     def _theme_changed(self, _theme: object) -> None:

@@ -162,7 +162,9 @@ class CorpusIndex:
     def near_duplicates(self, doc: str, threshold: float | None = None) -> list[tuple[str, float]]:
         return queries.near_duplicates(self.side, doc, threshold)
 
-    def duplicate_groups(self, threshold: float | None = None, max_sharing: int = 50) -> dict[str, list[str]]:
+    def duplicate_groups(
+        self, threshold: float | None = None, max_sharing: int = queries.duplicate_pairs.MAX_SHARING
+    ) -> dict[str, list[str]]:
         return queries.duplicate_groups(self.side, threshold, max_sharing)
 
     def citations(self, doc: str | None = None, source: str | None = None) -> list[tuple[str, int, str, str]]:

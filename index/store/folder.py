@@ -40,7 +40,7 @@ class IndexFolder:
     @property
     def key(self) -> str:
         """What an index must have been built with to be reused; anything else rebuilds it."""
-        return json.dumps({"schema": self.engine.version, "entities": self._entities_key, "xref": 3})
+        return json.dumps({"schema": self.engine.version, "entities": self._entities_key, "xref": 4})
 
     @property
     def is_open(self) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from index.model import DocSummary, Document, MentionRow, Metadata, Passage
+from index.store import duplicate_pairs
 from index.tokens import words_of
 
 _SCHEMA = """
@@ -68,7 +69,7 @@ class SideStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
-        self._db().executescript(_SCHEMA)  # executescript manages its own transaction
+        self._db().executescript(_SCHEMA + duplicate_pairs.SCHEMA)  # executescript manages its own transaction
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -167,6 +168,7 @@ class SideStore:
         db.execute("DELETE FROM passages WHERE doc=?", (doc,))
         for table in ("mentions", "shingle_counts", "citations", "entity_source"):
             db.execute(f"DELETE FROM {table} WHERE doc=?", (doc,))
+        duplicate_pairs.forget(db, doc)
 
     def forget_file(self, db: sqlite3.Connection, doc: str) -> None:
         self.remove_document(db, doc)
@@ -227,6 +229,7 @@ class SideStore:
     def put_shingles(self, db: sqlite3.Connection, doc: str, hashes: set[int]) -> None:
         db.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, doc) for h in sorted(hashes)])
         db.execute("INSERT OR REPLACE INTO shingle_counts VALUES (?, ?)", (doc, len(hashes)))
+        duplicate_pairs.record(db, doc, hashes)
 
     def shared_shingles(self, doc: str) -> list[tuple[str, int, int, int]]:
         """(other doc, shared sampled shingles, this doc's count, other's count) for every overlapping doc."""

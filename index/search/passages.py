@@ -1,9 +1,11 @@
 """Raw search: the best passages of the best documents, documents ranked by the engine, passages found here.
 
-A passage's score is its document's, scaled by how much of the query it holds against the
-document's best passage; documents are read in rank order until no unread one could place a
-passage in the first `limit` (a document's score bounds its passages'). Reading is bounded by
-`LOCATE_BUDGET`: past it, the counts are those of the documents read ("120+ passages").
+The query is asked of the document (AND and NOT hold within it, as in the engine's ranking), then of
+its passages: those that answer it alone are shown, or, when none does (`a AND b` in two
+paragraphs), those that hold its words. A passage's score is its document's, scaled by how much of
+the query it holds against the document's best passage; documents are read in rank order until no
+unread one could place a passage in the first `limit` (a document's score bounds its passages').
+Reading is bounded by `LOCATE_BUDGET`: past it, the counts are those of the documents read ("120+ passages").
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import NamedTuple
 
-from index.engine.base import PassageLocator, Query, Searcher, passages_of
+from index.engine.base import PassageLocator, PassageTerms, Query, Searcher, passages_of
 from index.engine.entity_query import entity_key
 from index.search.query import Asked, Searchable, ask
 
@@ -121,7 +123,13 @@ def _locate(source: Searchable, asked: PassageLocator, doc: str, doc_score: floa
         }
     places = ((p.number, p.start, p.end) for p in document.passages)
     views = passages_of(document.text, places, engine.text_terms_only, keys)
+    if not views or not asked.answers(_whole(views), fields):
+        return []  # the query is asked of the document: `a NOT b` leaves out a document holding b anywhere
     answering = [(view, asked.score(view)) for view in views if asked.answers(view, fields)]
+    if not answering:
+        # No single passage answers: `a AND b` with a in one paragraph and b in another. The passages
+        # holding the query's words are what the document shows.
+        answering = [(view, score) for view in views if asked.matched_terms(view) and (score := asked.score(view))]
     best = max((score for _, score in answering), default=0.0) or 1.0
     return [
         RawHit(
@@ -135,3 +143,17 @@ def _locate(source: Searchable, asked: PassageLocator, doc: str, doc_score: floa
         )
         for view, score in answering
     ]
+
+
+_PASSAGE_BREAK = "\x00"  # between passages in a document's whole view: no phrase runs across it
+
+
+def _whole(views: list[PassageTerms]) -> PassageTerms:
+    """The document as one passage, to ask whether it answers the query as a whole."""
+    terms: list[str] = []
+    keys: set[str] = set()
+    for view in views:
+        terms += view.terms
+        terms.append(_PASSAGE_BREAK)
+        keys |= view.keys
+    return PassageTerms(0, terms, keys)

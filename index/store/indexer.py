@@ -2,8 +2,9 @@
 
 Each batch is one engine commit and one SQLite transaction, the engine first: a process killed
 in between leaves the old fingerprints, so the next run simply re-indexes those files. A big
-first build commits its first `FIRST_BATCH` files early, so the reader can search at once; a
-batch of `PARALLEL_MIN` files or more goes to worker processes (`index.store.parallel`), started
+first build commits its first `FIRST_BATCH` files early, so the reader can search at once, then
+batches growing fourfold, so what it finds grows with the build; batches of `PARALLEL_MIN` files or
+more go to worker processes (`index.store.parallel`), started
 before the first batch so they load their modules meanwhile. Progress is a `(done, total)`
 callback; cancelling is a `threading.Event`.
 """
@@ -16,7 +17,7 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from index.corpus import scan as corpus_mod
 from index.engine.base import BatchWriter, EngineBusy, Segment
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], object]
 FIRST_BATCH = 32  # documents committed early on a big first build, so search works at once (~1 s)
+T = TypeVar("T")
+NEXT_BATCH = 256  # the second batch; each after it four times the last
 PARALLEL_MIN = 100  # fewer files than this are indexed in this process: starting workers costs ~0.5 s
 
 
@@ -69,12 +72,12 @@ def update(
         todo.append((source, given))
     tally = _Tally(total=len(todo) + len(removed), unchanged=unchanged, skipped=skipped, progress=progress)
     tally.step(0)
-    batches = [todo[:FIRST_BATCH], todo[FIRST_BATCH:]] if len(todo) > FIRST_BATCH else [todo]
+    batches = _batches(todo)
     if not tally.total:
         batches = []  # nothing changed: no writer, no lock, no commit
     cancelled = False
     pool = None
-    if len(batches) == 2 and len(batches[1]) >= PARALLEL_MIN:
+    if len(batches) > 1 and len(todo) - len(batches[0]) >= PARALLEL_MIN:
         from index.store import parallel
 
         if parallel.worker_count() > 1:
@@ -95,6 +98,20 @@ def update(
     return IndexReport(
         tally.indexed, len(removed), tally.unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled
     )
+
+
+def _batches(todo: list[T]) -> list[list[T]]:
+    """The first FIRST_BATCH files, then batches four times larger each (256, 1,024, 4,096 …): a big
+    first build is searchable within a second and its results grow with it, in few commits."""
+    if len(todo) <= FIRST_BATCH:
+        return [todo]
+    batches, start, size = [todo[:FIRST_BATCH]], FIRST_BATCH, NEXT_BATCH
+    while start < len(todo):
+        batches.append(todo[start : start + size])
+        start, size = start + size, size * 4
+    if len(batches) > 2 and len(batches[-1]) < len(batches[-2]) // 2:
+        batches[-2:] = [batches[-2] + batches[-1]]  # no small last commit after a big one
+    return batches
 
 
 class _Batches:

@@ -28,7 +28,7 @@ from index.search import query as query_mod
 from index.search.highlight import HighlightPlan
 from index.search.passages import RawResults
 from index.store import indexer
-from index.store.folder import IndexFolder
+from index.store.folder import IndexFolder, update_lock
 from index.store.sidestore import SideStore
 from index.xref import queries
 
@@ -149,14 +149,16 @@ class CorpusIndex:
         """This process's one writer: the index opened (wiped first for a rebuild), and the answers
         cached from before the write dropped after it."""
         with self._write_lock:
-            if rebuild:
-                self._folder.rebuild()
             self.open()
-            try:
-                yield
-            finally:
-                self._generation += 1
-                self._cache.clear()
+            with update_lock(self._folder.location):
+                if rebuild:
+                    self._folder.rebuild()
+                    self.open()
+                try:
+                    yield
+                finally:
+                    self._generation += 1
+                    self._cache.clear()
 
     # cross-references (`index.xref.queries`) ---------------------------------
     def near_duplicates(self, doc: str, threshold: float | None = None) -> list[tuple[str, float]]:

@@ -12,6 +12,7 @@ import contextlib
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,6 +135,35 @@ class IndexFolder:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 (location / f"side.sqlite{suffix}").unlink()
+
+
+UPDATE_WAIT = 5.0  # seconds an update waits for another process's update before saying it is busy
+
+
+@contextlib.contextmanager
+def update_lock(location: Path, wait: float = UPDATE_WAIT) -> Iterator[None]:
+    """The one updater across processes, held for a whole update: what is indexed is read under it,
+    so two updates never both take the same new file for new (and index it twice)."""
+    if fcntl is None:
+        yield
+        return
+    location.mkdir(parents=True, exist_ok=True)
+    with open(location / "update.lock", "a+b") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        "another ralign-tui is updating this corpus's index; try again when it has finished"
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @contextlib.contextmanager

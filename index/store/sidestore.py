@@ -318,6 +318,9 @@ class SideStore:
     def vocabulary(self) -> dict[str, int]:
         return dict(self._db().execute("SELECT word, docs FROM vocab"))
 
+    def document_ids(self) -> list[str]:
+        return [row[0] for row in self._db().execute("SELECT doc FROM documents")]
+
     def document_count(self) -> int:
         return int(self._db().execute("SELECT count(*) FROM documents").fetchone()[0])
 

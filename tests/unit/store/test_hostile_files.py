@@ -34,3 +34,11 @@ def test_links_out_of_the_corpus_are_not_followed(tiny_corpus: Path, tmp_path: P
     assert reasons == {name: "link outside the corpus folder" for name in ("passwd.txt", "machine", "outside")}
     assert report.indexed == 4
     assert not search(index, "secretword").hits
+
+
+def test_a_text_file_over_the_size_limit_is_skipped_unread(tiny_corpus: Path) -> None:
+    with open(tiny_corpus / "huge.txt", "wb") as handle:
+        handle.truncate(9 * 1024 * 1024)  # sparse: nothing written, the size is what counts
+    report = CorpusIndex(tiny_corpus).open().update()
+    assert {s.path: s.reason for s in report.skipped} == {"huge.txt": "too large (9 MB; the limit is 8 MB)"}
+    assert report.indexed == 3

@@ -228,6 +228,11 @@ def batch(folder: IndexFolder) -> Iterator[tuple[BatchWriter, sqlite3.Connection
         faults.point("side-committed")
     except OSError as exc:
         raise StoreError(f"the index could not be written at {folder.location}: {exc.strerror or exc}") from exc
+    except sqlite3.OperationalError as exc:  # SQLite met the full disk (or `ulimit -f`) first
+        raise StoreError(
+            f"the index could not be written at {folder.location}: {exc} (is the disk full, or a file size "
+            "limit reached? free some space and run again; what was committed is kept)"
+        ) from exc
 
 
 class _Tally:

@@ -6,6 +6,7 @@ reader displays comes from here. One connection per thread, WAL, so searches nev
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -101,10 +102,12 @@ class SideStore:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
+                db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                if db.in_transaction:  # SQLite rolls back by itself on some errors (a full disk)
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
                 raise
-            db.execute("COMMIT")
         finally:
             if bulk:
                 db.execute("PRAGMA cache_size=-2000")  # SQLite's default: a reader keeps no build-sized cache

@@ -54,6 +54,12 @@ def find(source: Searchable, asked: Asked, limit: int) -> RawResults:
         with source.open().engine.searcher() as searcher:
             return passage_hits(source, searcher, parsed, max(1, limit))
     except Exception as exc:
+        from index.damage import IndexDamaged, damage_reason
+
+        reason = damage_reason(exc)
+        if reason:
+            source.mark_damaged(reason)
+            raise IndexDamaged(f"the index is damaged ({reason}); it is rebuilt at the next update") from exc
         return RawResults([], 0, {}, f"the search failed: {type(exc).__name__}: {exc}")
 
 

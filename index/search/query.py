@@ -26,6 +26,9 @@ class Searchable(Protocol):
     def open(self) -> Searchable:
         """The index opened (created if need be), for searching."""
 
+    def mark_damaged(self, reason: str) -> None:
+        """Reading the index failed: it is rebuilt at the next update."""
+
     def entity_names(self) -> EntityNames: ...
 
     def vocabulary(self) -> dict[str, int]: ...

@@ -96,6 +96,10 @@ class CorpusIndex:
     def close(self) -> None:
         self._folder.close()
 
+    def mark_damaged(self, reason: str) -> None:
+        """Reading the index failed (`index.damage`): it is rebuilt at the next update."""
+        self._folder.mark_damaged(reason)
+
     # reading ----------------------------------------------------------------
     def documents(self) -> list[DocSummary]:
         return self.side.summaries()
@@ -151,7 +155,10 @@ class CorpusIndex:
         with self._write_lock:
             self.open()
             with update_lock(self._folder.location):
-                if rebuild:
+                damage = self._folder.damage
+                if damage:
+                    self.messages.append(f"the index was rebuilt: it was found damaged ({damage})")
+                if rebuild or damage:
                     self._folder.rebuild()
                     self.open()
                 try:

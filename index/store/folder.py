@@ -77,6 +77,18 @@ class IndexFolder:
                 self._wipe(self.location)
                 self._create(self.location)
 
+    @property
+    def damage(self) -> str:
+        """Why the index was found damaged (it is rebuilt when next opened or updated); "" when it was not."""
+        try:
+            return (self.location / DAMAGED_MARK).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def mark_damaged(self, reason: str) -> None:
+        with contextlib.suppress(OSError):
+            (self.location / DAMAGED_MARK).write_text(reason, encoding="utf-8")
+
     def _open_or_fall_back(self) -> None:
         try:
             self._open_at(self.location)
@@ -105,6 +117,9 @@ class IndexFolder:
     def _open_existing(self, location: Path) -> None:
         if not self.engine.exists(location / "whoosh"):
             raise _NeedsRebuild("")  # nothing was ever committed here: a first build
+        damage = self.damage
+        if damage:
+            raise _NeedsRebuild(f"it was found damaged ({damage})")
         try:
             side = SideStore(location / "side.sqlite")
             stored_key = side.get_meta("key")
@@ -132,11 +147,14 @@ class IndexFolder:
             self._side.close()
         self._side = None
         self.engine.wipe(location / "whoosh")
+        with contextlib.suppress(FileNotFoundError):
+            (location / DAMAGED_MARK).unlink()
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 (location / f"side.sqlite{suffix}").unlink()
 
 
+DAMAGED_MARK = "damaged"  # written when reading the index failed: the next open or update rebuilds it
 UPDATE_WAIT = 5.0  # seconds an update waits for another process's update before saying it is busy
 
 

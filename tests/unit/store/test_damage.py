@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import sqlite3
@@ -53,3 +54,56 @@ def test_a_full_disk_seen_first_by_sqlite_is_a_clear_error(tiny_corpus: Path, mo
     monkeypatch.setattr(index.side, "put_document", real)
     assert index.update().indexed == 3
     assert sorted(index.engine.doc_ids()) == sorted(index.side.document_ids())
+
+
+def _damage_whoosh(location: Path, pattern: str, how: str) -> None:
+    for path in (location / "whoosh").glob(pattern):
+        if how == "truncate":
+            with open(path, "r+b") as handle:
+                handle.truncate(max(1, path.stat().st_size // 3))
+        else:
+            size = path.stat().st_size
+            path.write_bytes(bytes((i * 151 + 17) % 256 for i in range(size)))
+
+
+def _damage_sqlite(location: Path) -> None:
+    """Garbage over the header of every page naming a document (never the schema page): found when read."""
+    side = location / "side.sqlite"
+    with contextlib.closing(sqlite3.connect(side)) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log folded into the file, as when a process ends
+    data = bytearray(side.read_bytes())
+    start = 0
+    while (at := data.find(b"pipeline.txt", max(start, 4096))) >= 0:
+        page = at // 4096 * 4096
+        data[page : page + 12] = b"\xff" * 12
+        start = page + 4096
+    side.write_bytes(bytes(data))
+
+
+DAMAGE = {
+    "truncated postings": lambda at: _damage_whoosh(at, "*.pst", "truncate"),
+    "garbage stored fields": lambda at: _damage_whoosh(at, "*._stored.col", "garbage"),
+    "truncated length column": lambda at: _damage_whoosh(at, "*._text_len.col", "truncate"),
+    "damaged sqlite pages": _damage_sqlite,
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+@pytest.mark.parametrize("argv", [["search", "gazprom"], ["docs"], ["entities"]])
+def test_a_damaged_index_is_rebuilt_with_a_message(
+    damage: str, argv: list[str], tiny_corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main as cli
+
+    assert cli(["index", "--corpus", str(tiny_corpus)]) == 0
+    capsys.readouterr()
+    expected = cli([*argv, "--corpus", str(tiny_corpus), "--json"]), capsys.readouterr().out
+    DAMAGE[damage](CorpusIndex(tiny_corpus).location)
+    assert cli([*argv, "--corpus", str(tiny_corpus), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    if damage == "damaged sqlite pages" or argv[0] == "search":  # docs and entities never read the text index
+        assert "damaged" in err
+    assert (0, out) == expected
+    assert cli([*argv, "--corpus", str(tiny_corpus)]) == 0  # and it stays mended
+    assert "damaged" not in capsys.readouterr().err

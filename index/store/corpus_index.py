@@ -138,6 +138,9 @@ class CorpusIndex:
         rebuild: bool = False,
     ) -> IndexReport:
         """Bring the index in line with the folder: index what is new or changed, drop what is gone."""
+        self.open()
+        if self._folder.read_only:
+            return IndexReport(0, 0, self.document_count(), (), message="; ".join(self.messages))
         with self._writer_held(rebuild):
             return indexer.update(self._folder, lambda: self.gazetteer, progress, cancel, rebuild)
 

@@ -37,6 +37,7 @@ class IndexFolder:
         self.lock = threading.RLock()  # workers may all reach for a fresh index at once
         self._entities_key = entities_key
         self._side: SideStore | None = None
+        self.read_only = False  # opened in a folder that cannot be written: searched, never updated
 
     @property
     def key(self) -> str:
@@ -93,15 +94,36 @@ class IndexFolder:
         try:
             self._open_at(self.location)
         except OSError as exc:
-            import tempfile  # only here: a search that never falls back does not load it
+            why = f"the index cache {self.location} cannot be written ({exc.strerror or exc})"
+            if self._open_read_only(self.location):
+                self.messages.append(f"{why}; answering from the index it holds, which is not updated")
+                return
+            import atexit
+            import shutil
+            import tempfile  # only here: a search that never falls back does not load them
 
             fallback = Path(tempfile.mkdtemp(prefix="ralign-index-"))
-            self.messages.append(
-                f"the index cache {self.location} cannot be written ({exc.strerror or exc}); "
-                f"using a temporary index at {fallback}"
-            )
+            # Deleted when this process ends: one call must not leave a whole index behind (73 MB each).
+            atexit.register(shutil.rmtree, fallback, ignore_errors=True)
+            self.messages.append(f"{why}; using a temporary index at {fallback}, deleted when this run ends")
             self.location = fallback
             self._open_at(fallback)
+
+    def _open_read_only(self, location: Path) -> bool:
+        """A valid index in a folder that cannot be written (a read-only file system), opened to be read."""
+        try:
+            if not self.engine.exists(location / "whoosh") or self.damage:
+                return False
+            side = SideStore(location / "side.sqlite", read_only=True)
+            if side.get_meta("key") != self.key:
+                side.close()
+                return False
+            self.engine.open(location / "whoosh")
+        except Exception:  # anything amiss: a temporary index instead
+            return False
+        self._side = side
+        self.read_only = True
+        return True
 
     def _open_at(self, location: Path) -> None:
         location.mkdir(parents=True, exist_ok=True)

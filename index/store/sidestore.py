@@ -66,17 +66,22 @@ class Fingerprint(NamedTuple):
 
 
 class SideStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         self._local = threading.local()
-        self._db().executescript(_SCHEMA)  # executescript manages its own transaction
+        if not read_only:
+            self._db().executescript(_SCHEMA)  # executescript manages its own transaction
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            if self.read_only:  # on a read-only file system: no lock, no shared-memory file, nobody writes
+                db = sqlite3.connect(f"{self.path.as_uri()}?immutable=1", uri=True, isolation_level=None)
+            else:
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
             self._local.db = db
         return db
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import json
 import os
 import resource
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from index.errors import StoreError
+from index.search.results import search
 from index.store.corpus_index import CorpusIndex
 from tests.conftest import write
 
@@ -107,3 +111,45 @@ def test_a_damaged_index_is_rebuilt_with_a_message(
     assert (0, out) == expected
     assert cli([*argv, "--corpus", str(tiny_corpus)]) == 0  # and it stays mended
     assert "damaged" not in capsys.readouterr().err
+
+
+def test_a_valid_index_in_a_cache_that_cannot_be_written_is_used_as_it_is(
+    tiny_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index.store import folder
+
+    built = CorpusIndex(tiny_corpus).open()
+    built.update()
+    built.close()
+
+    @contextlib.contextmanager
+    def read_only_file_system(location: Path) -> Iterator[None]:
+        raise OSError(errno.EROFS, "Read-only file system")
+        yield
+
+    monkeypatch.setattr(folder, "_process_lock", read_only_file_system)
+    index = CorpusIndex(tiny_corpus).open()
+    assert index.location == built.location  # no temporary index
+    assert "answering from the index it holds" in index.messages[0]
+    report = index.update()
+    assert (report.indexed, report.unchanged) == (0, 3)
+    assert {h.doc for h in search(index, "gazprom").hits} == {"pipeline.txt"}
+
+
+def test_a_temporary_index_is_deleted_when_the_run_ends(tiny_corpus: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "RALIGN_HOME": str(blocked / "home"), "TMPDIR": str(temp)}
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "search", "gazprom", "--corpus", str(tiny_corpus), "--json"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "temporary index" in done.stderr and "deleted when this run ends" in done.stderr
+    assert json.loads(done.stdout)[0]["doc"] == "pipeline.txt"
+    assert list(temp.iterdir()) == []

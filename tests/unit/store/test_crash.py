@@ -122,3 +122,38 @@ def test_two_updates_at_once_index_new_files_once(tmp_path: Path) -> None:
         index.open()
         assert sorted(index.engine.doc_ids()) == sorted(index.side.document_ids())
         assert len(index.engine.doc_ids()) == 10
+
+
+def test_bookmark_writers_killed_mid_write_lose_no_finished_add(tmp_path: Path) -> None:
+    """16 writers at once, every third killed with its new copy written but not in place: every add that
+    finished is there, the file reads whole, and no copy is left behind."""
+    from index.notes.bookmark_file import BookmarkFile
+
+    path = tmp_path / "b.md"
+    script = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); from index.notes.bookmark_file import BookmarkFile; "
+        "from tests.unit.notes.test_bookmarks import make; "
+        f"BookmarkFile({str(path)!r}).add(make('from ' + sys.argv[1]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "RALIGN_FAULT"}
+    procs = {
+        i: subprocess.Popen(
+            [sys.executable, "-c", script, str(i)],
+            env={**env, "RALIGN_FAULT": "bookmark-written"} if i % 3 == 0 else env,
+        )
+        for i in range(16)
+    }
+    codes = {i: p.wait(timeout=120) for i, p in procs.items()}
+    assert {code for i, code in codes.items() if i % 3 == 0} == {KILLED}
+    assert {code for i, code in codes.items() if i % 3} == {0}
+    BookmarkFile(path).add(_after())  # the next writer: no stale lock, and it tidies what the killed left
+    parsed = BookmarkFile(path).read()
+    assert not parsed.broken
+    assert sorted(b.note for b in parsed.bookmarks) == sorted([*(f"from {i}" for i in codes if i % 3), "after"])
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def _after():  # type: ignore[no-untyped-def]
+    from tests.unit.notes.test_bookmarks import make
+
+    return make("after")

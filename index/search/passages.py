@@ -56,6 +56,12 @@ def find(source: Searchable, asked: Asked, limit: int) -> RawResults:
         with source.open().engine.searcher() as searcher:
             return passage_hits(source, searcher, parsed, max(1, limit))
     except Exception as exc:
+        from index.damage import IndexDamaged, damage_reason
+
+        reason = damage_reason(exc)
+        if reason:
+            source.mark_damaged(reason)
+            raise IndexDamaged(f"the index is damaged ({reason}); it is rebuilt at the next update") from exc
         return RawResults([], 0, {}, f"the search failed: {type(exc).__name__}: {exc}")
 
 
@@ -69,16 +75,20 @@ def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: i
     doc_counts: dict[str, int] = {}
     located = 0
     note = ""
+    timed_out = False  # the engine's ranking stopped at its time limit: unranked documents may match
     while True:
         ranked = searcher.rank(parsed, wanted_docs, time_limit)
         if ranked.timed_out:
+            timed_out = True
             note = f"the search stopped after {time_limit:g} s; these are the hits found by then"
         matching_docs = ranked.matching
         for doc, doc_score in ranked.hits[located:]:
             if len(hits) >= limit and sorted((h.score for h in hits), reverse=True)[limit - 1] >= doc_score:
                 break  # no passage of this document or any after it could make the page
             if time.monotonic() - started > LOCATE_BUDGET:
-                break  # words everywhere, the phrase or the passage with all of them rare: say so
+                # words everywhere, the phrase or the passage with all of them rare: say so
+                note = note or f"passages were looked for for {LOCATE_BUDGET:g} s; these are the ones found by then"
+                break
             located += 1
             if doc == skip_doc:
                 continue
@@ -95,7 +105,7 @@ def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: i
     hits.sort(key=lambda h: (-h.score, h.doc, h.num))
     # Unread documents matched the query's words, not necessarily within one passage: the counts
     # are what the documents read hold, exact only when every matching document was read.
-    complete = located >= matching_docs
+    complete = located >= matching_docs and not timed_out
     total, documents = sum(doc_counts.values()), len(doc_counts)
     return RawResults(hits[:limit], total, doc_counts, note=note, documents=documents, complete=complete)
 

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
+from index import faults
 from index.corpus import scan as corpus_mod
 from index.engine.base import BatchWriter, EngineBusy, Segment
 from index.entities.gazetteer import Gazetteer
@@ -56,7 +57,12 @@ def update(
         given_all = {}
     known = folder.side.fingerprints()
     current = {f.doc for f in files}
-    removed = [doc for doc in known if doc not in current]
+    left_over = _left_over(folder)
+    if left_over:
+        messages.append(f"repaired {len(left_over)} document(s) an interrupted update had left half-written")
+    removed = [doc for doc in known if doc not in current] + [
+        d for d in left_over if d not in current and d not in known
+    ]
     todo: list[tuple[corpus_mod.SourceFile, str]] = []
     unchanged = 0
     nothing_given = json.dumps(None)
@@ -64,7 +70,11 @@ def update(
         given_meta = given_all.get(source.doc)
         given = nothing_given if given_meta is None else json.dumps(given_meta, sort_keys=True, default=str)
         old = known.get(source.doc)
-        if old and (old.size, old.mtime_ns, old.given) == (source.size, source.mtime_ns, given):
+        if (
+            old
+            and (old.size, old.mtime_ns, old.given) == (source.size, source.mtime_ns, given)
+            and source.doc not in left_over
+        ):
             unchanged += 1
             if old.reason:
                 skipped.append(Skipped(source.doc, old.reason))
@@ -112,6 +122,16 @@ def _batches(todo: list[T]) -> list[list[T]]:
     if len(batches) > 2 and len(batches[-1]) < len(batches[-2]) // 2:
         batches[-2:] = [batches[-2] + batches[-1]]  # no small last commit after a big one
     return batches
+
+
+def _left_over(folder: IndexFolder) -> set[str]:
+    """Documents the engine holds that the side store does not (or holds twice): what a process killed
+    between the engine's commit and the side store's left. Listed only when the two counts differ."""
+    if folder.engine.document_count() == folder.side.document_count():
+        return set()
+    held = Counter(folder.engine.doc_ids())
+    documents = set(folder.side.document_ids())
+    return {doc for doc, times in held.items() if times > 1 or doc not in documents}
 
 
 class _Batches:
@@ -180,8 +200,10 @@ class _Batches:
         if not prepared.changed:
             side.put_fingerprint(db, doc, fingerprint)
             return Skipped(doc, fingerprint.reason) if fingerprint.reason else False
+        # Deleted even when new to the side store: a run killed between the engine's commit and the side
+        # store's left its records there. Reaches the index's old segments, never a worker's new one.
+        writer.delete(doc)
         if old is not None:
-            writer.delete(doc)  # reaches the index's old segments, never a worker's new one
             side.remove_document(db, doc)
         side.put_fingerprint(db, doc, fingerprint)
         document = prepared.document
@@ -219,8 +241,15 @@ def batch(folder: IndexFolder) -> Iterator[tuple[BatchWriter, sqlite3.Connection
                 writer.cancel()
                 raise
             writer.commit(segments)
+            faults.point("engine-committed")
+        faults.point("side-committed")
     except OSError as exc:
         raise StoreError(f"the index could not be written at {folder.location}: {exc.strerror or exc}") from exc
+    except sqlite3.OperationalError as exc:  # SQLite met the full disk (or `ulimit -f`) first
+        raise StoreError(
+            f"the index could not be written at {folder.location}: {exc} (is the disk full, or a file size "
+            "limit reached? free some space and run again; what was committed is kept)"
+        ) from exc
 
 
 class _Tally:

@@ -105,8 +105,8 @@ def test_no_query_raises(seed_index: CorpusIndex, query: str) -> None:
     assert result.total >= 0
 
 
-def test_very_long_query_is_answered(seed_index: CorpusIndex) -> None:
-    result = search(seed_index, "putin " * 2000)
+def test_long_query_is_answered(seed_index: CorpusIndex) -> None:
+    result = search(seed_index, "putin " * 150)  # within the cap (tests/unit/search/test_hostile_queries.py)
     assert result.total > 0
 
 

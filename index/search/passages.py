@@ -11,8 +11,9 @@ from __future__ import annotations
 import time
 from typing import NamedTuple
 
-from index.engine.base import PassageLocator, Query, Searcher, passages_of
+from index.engine.base import PassageLocator, PassageTerms, Query, Searcher, passages_of
 from index.engine.entity_query import entity_key
+from index.model import Document
 from index.search.query import Asked, Searchable, ask
 
 LOCATE_BUDGET = 1.0  # seconds one query may spend reading documents for passages; then "N+ passages"
@@ -103,6 +104,28 @@ def _locate(source: Searchable, asked: PassageLocator, doc: str, doc_score: floa
     document = source.side.document(doc)
     if document is None:
         return []  # the index is mid-update; this document's text is not committed yet
+    views, fields = passage_views(source, asked, document)
+    answering = [(view, asked.score(view)) for view in views if asked.answers(view, fields)]
+    best = max((score for _, score in answering), default=0.0) or 1.0
+    return [
+        RawHit(
+            doc,
+            view.number,
+            doc_score * (0.5 + 0.5 * score / best),
+            asked.matched_terms(view),
+            frozenset(asked.keys & view.keys),
+            document.passage_text(document.passages[view.number - 1]),
+            document.meta.title,
+        )
+        for view, score in answering
+    ]
+
+
+def passage_views(
+    source: Searchable, asked: PassageLocator, document: Document
+) -> tuple[list[PassageTerms], dict[str, list[str]]]:
+    """Each passage of a document as the query sees it, and the analysed terms of the document's fields."""
+    doc = document.doc
     engine = source.engine
     names = engine.name_analyzer()
     keys: dict[int, set[str]] = {}
@@ -120,18 +143,4 @@ def _locate(source: Searchable, asked: PassageLocator, doc: str, doc_score: floa
             "doc": [doc],
         }
     places = ((p.number, p.start, p.end) for p in document.passages)
-    views = passages_of(document.text, places, engine.text_terms_only, keys)
-    answering = [(view, asked.score(view)) for view in views if asked.answers(view, fields)]
-    best = max((score for _, score in answering), default=0.0) or 1.0
-    return [
-        RawHit(
-            doc,
-            view.number,
-            doc_score * (0.5 + 0.5 * score / best),
-            asked.matched_terms(view),
-            frozenset(asked.keys & view.keys),
-            document.passage_text(document.passages[view.number - 1]),
-            meta.title,
-        )
-        for view, score in answering
-    ]
+    return passages_of(document.text, places, engine.text_terms_only, keys), fields

@@ -67,7 +67,11 @@ class PassageQuery:
         return list(dict.fromkeys(found))
 
     def _explain(
-        self, node: Any, passage: PassageTerms, document: dict[str, list[str]], found: list[tuple[str, str, tuple[str, ...]]]
+        self,
+        node: Any,
+        passage: PassageTerms,
+        document: dict[str, list[str]],
+        found: list[tuple[str, str, tuple[str, ...]]],
     ) -> None:
         if isinstance(node, query.Not):
             return
@@ -77,7 +81,13 @@ class PassageQuery:
             return
         fieldname = getattr(node, "fieldname", None)
         if fieldname is not None and not isinstance(node, query.compound.CompoundQuery):
-            held = passage.terms if fieldname == "text" else sorted(passage.keys) if fieldname == KEY_FIELD else document.get(fieldname, [])
+            held = (
+                passage.terms
+                if fieldname == "text"
+                else sorted(passage.keys)
+                if fieldname == KEY_FIELD
+                else document.get(fieldname, [])
+            )
             if isinstance(node, query.Phrase):
                 words = [str(w) for w in node.words]
                 if _has_phrase(held, words, max(1, int(node.slop))):

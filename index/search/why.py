@@ -85,7 +85,9 @@ def explain(source: Searchable, query: str, hits: Iterable[Hit]) -> list[Why | N
                     _label(field, asked_word),
                     _readable(field, asked_word),
                     tuple(_readable(field, t) for t in matched),
-                    sum(weights.get(w, 0.0) for t in matched for w in ([t] if field == "ents" else t.strip('"').split())),
+                    sum(
+                        weights.get(w, 0.0) for t in matched for w in ([t] if field == "ents" else t.strip('"').split())
+                    ),
                 )
                 for field, asked_word, matched in locator.explain(view, fields)  # type: ignore[arg-type]
             )

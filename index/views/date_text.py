@@ -20,7 +20,10 @@ _SHAPES = (
     re.compile(rf"^{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s*{_YEAR})?$", re.IGNORECASE),
     re.compile(rf"^{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?$", re.IGNORECASE),
     re.compile(rf"^(?:(?:early|late|mid-?)\s*)?{_MONTH}(?:\s+of)?(?:,?\s+{_YEAR})?$", re.IGNORECASE),
-    re.compile(rf"^(?:(?:early|late|mid-?)\s*)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+of)?\s+{_YEAR}$", re.IGNORECASE),
+    re.compile(
+        rf"^(?:(?:early|late|mid-?)\s*)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+of)?\s+{_YEAR}$",
+        re.IGNORECASE,
+    ),
     re.compile(rf"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:in\s+)?{_YEAR}$", re.IGNORECASE),
     re.compile(r"^(?:the\s+)?(?:early\s+|late\s+)?(?P<decade>(?:1[89]|20)\d0)'?s$", re.IGNORECASE),
 )
@@ -57,14 +60,14 @@ def resolve(written: str, year: int | None) -> Resolved | None:
 def _from_parts(parts: dict[str, str | None], year: int | None) -> Resolved | None:
     if parts.get("decade"):
         return Resolved(str(parts["decade"]), "decade", False)
-    written_year = int(parts["year"]) if parts.get("year") else None
+    written_year = int(str(parts["year"])) if parts.get("year") else None
     use_year = written_year or year
     if use_year is None:
         return None
     implicit = written_year is None
     if parts.get("season"):
         return Resolved(f"{use_year}-{_SEASON_MONTH[str(parts['season']).lower()]:02d}", "season", implicit)
-    month = int(parts["mnum"]) if parts.get("mnum") else _month(parts.get("month"))
+    month = int(str(parts["mnum"])) if parts.get("mnum") else _month(parts.get("month"))
     if month is None:
         return Resolved(str(use_year), "year", implicit) if "month" not in parts else None
     if not 1 <= month <= 12:

@@ -38,8 +38,14 @@ class Spread(NamedTuple):
 def spread(side: SideStore, name: str) -> Spread:
     """Mentions of the entity per document and per year of the documents' dates."""
     db = side.connection()
-    dated = [(str(doc), document_year(str(date or ""))) for doc, date in db.execute("SELECT doc, published FROM documents ORDER BY doc")]
-    counts = {str(doc): int(n) for doc, n in db.execute("SELECT doc, count(*) FROM mentions WHERE name=? GROUP BY doc", (name,))}
+    dated = [
+        (str(doc), document_year(str(date or "")))
+        for doc, date in db.execute("SELECT doc, published FROM documents ORDER BY doc")
+    ]
+    counts = {
+        str(doc): int(n)
+        for doc, n in db.execute("SELECT doc, count(*) FROM mentions WHERE name=? GROUP BY doc", (name,))
+    }
     per_doc = tuple(counts.get(doc, 0) for doc, _ in dated)
     known = [year for _, year in dated if year is not None]
     years = tuple(range(min(known), max(known) + 1)) if known else ()

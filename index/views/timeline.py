@@ -47,7 +47,9 @@ def timeline(
         str(doc): (str(title or ""), str(date or ""), str(text or ""))
         for doc, title, date, text in db.execute("SELECT doc, title, published, text FROM documents")
     }
-    spans = {(str(d), int(n)): (int(a), int(b)) for d, n, a, b in db.execute('SELECT doc, num, start, "end" FROM passages')}
+    spans = {
+        (str(d), int(n)): (int(a), int(b)) for d, n, a, b in db.execute('SELECT doc, num, start, "end" FROM passages')
+    }
     rows = db.execute("SELECT doc, passage, start, text FROM mentions WHERE type='DATE' ORDER BY doc, start")
     items = list(_dated(rows, docs, spans, wanted))
     if published:
@@ -56,7 +58,11 @@ def timeline(
             if year is None or (wanted is not None and not any(d == doc for d, _ in wanted)):
                 continue
             precision = {4: "year", 7: "month", 10: "day"}.get(len(date), "year")
-            items.append(TimelineItem(date if precision != "year" else str(year), precision, doc, title, 1, title, "", "published"))
+            items.append(
+                TimelineItem(
+                    date if precision != "year" else str(year), precision, doc, title, 1, title, "", "published"
+                )
+            )
     return sorted(items, key=lambda i: (i.date, i.doc, i.passage, i.kind))
 
 
@@ -87,6 +93,7 @@ def _dated(
         )
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|No|vs)|\b[A-Z])\.$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
 
 
@@ -95,14 +102,19 @@ def sentence_at(text: str, at: int, lo: int = 0, hi: int | None = None) -> str:
     hi = len(text) if hi is None else hi
     start = lo
     for match in _SENTENCE_END.finditer(text, lo, hi):
+        if _ABBREVIATION.search(text, max(lo, match.start() - 5), match.start() + 1):
+            continue  # "Mr. Putin": not the end of a sentence
         if match.end() > at:
             end = match.start() + 1
             break
         start = match.end()
     else:
         end = hi
-    sentence = " ".join(text[start:end].split())
-    return sentence if len(sentence) <= SENTENCE_CHARS else sentence[: SENTENCE_CHARS - 1] + "…"
+    if end - start > SENTENCE_CHARS:  # no sentence ends near (a lowercased scrape): a window around the date
+        start = max(start, at - SENTENCE_CHARS // 3)
+        end = min(end, start + SENTENCE_CHARS)
+        return ("…" if start > lo else "") + " ".join(text[start:end].split()) + ("…" if end < hi else "")
+    return " ".join(text[start:end].split())
 
 
 def _wanted_passages(source: Searchable, query: str, entity: str | None) -> set[tuple[str, int]] | None:

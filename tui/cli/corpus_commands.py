@@ -63,6 +63,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         hint = f'; did you mean "{result.suggestion}"?' if result.suggestion else ""
         output.stderr().print(output.text(f"no matches for {args.query!r}{hint}"))
     if args.json:
+        from index.search.why import explain  # only the hits shown, only for --json
+
+        whys = explain(index, args.query, result.hits)
         output.emit_json(
             [
                 {
@@ -73,8 +76,9 @@ def cmd_search(args: argparse.Namespace) -> int:
                     "snippet": hit.snippet,
                     "spans": [[s.start, s.end] for s in hit.spans],
                     "doc_hits": hit.doc_hits,
+                    "why": why.to_json() if why else None,
                 }
-                for hit in result.hits
+                for hit, why in zip(result.hits, whys, strict=True)
             ]
         )
         return 0

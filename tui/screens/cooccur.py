@@ -26,12 +26,12 @@ if TYPE_CHECKING:
 
 
 def link_prompt(n: Neighbour, top: float, last: bool, room: int, dark: bool) -> Text:
-    """One link of the star: ├━━━━ ◆ Xi Jinping  11 shared · G² 21.2"""
+    """One link of the star: ├━━━━ ◆ Xi Jinping  11 shared of its 14 · G² 21.2"""
     length = max(1, round(n.score / (top or 1) * room))
     prompt = Text(("└" if last else "├") + "━" * length + " ", style="dim", end="")
     prompt.append(f"{type_symbol(n.type)} ", style=type_colour(n.type, dark))
     prompt.append(safe_line(n.name, 36), style="bold")
-    prompt.append(f"  {n.shared} shared · {n.passages} alone · G² {n.score:.1f}", style="dim")
+    prompt.append(f"  {n.shared} shared of its {n.passages} · G² {n.score:.1f}", style="dim")
     return prompt
 
 

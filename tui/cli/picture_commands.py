@@ -91,7 +91,7 @@ def cmd_cooccur(args: argparse.Namespace) -> int:
         )
     )
     table = Table(box=None, show_edge=False, pad_edge=False)
-    for column in ("entity", "type", "shared", "alone", "G²"):
+    for column in ("entity", "type", "shared", "named in", "G²"):
         table.add_column(column, justify="left" if column in ("entity", "type") else "right")
     for n in found.neighbours:
         table.add_row(

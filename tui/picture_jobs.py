@@ -30,7 +30,7 @@ def find_cooccurrence(index: CorpusIndex, name: str, post: Post) -> None:
     post(CooccurrenceFound(cooccurrence(index.side, name, limit=40)))
 
 
-def find_shared(index: CorpusIndex, first: str, second: str, post: Post) -> None:
+def find_shared(index: CorpusIndex, first: str, second: str, preview: bool, post: Post) -> None:
     from index.views.cooccur import shared_passages
     from index.xref.passage_refs import document_titles, passage_snippet
 
@@ -39,7 +39,7 @@ def find_shared(index: CorpusIndex, first: str, second: str, post: Post) -> None
         (doc, titles.get(doc, ""), number, passage_snippet(index, doc, number, second, width=SNIPPET))
         for doc, number in shared_passages(index.side, first, second)
     ]
-    post(SharedPassagesFound(first, second, found))
+    post(SharedPassagesFound(first, second, found, preview))
 
 
 def measure_spread(index: CorpusIndex, name: str, request: int, post: Post) -> None:

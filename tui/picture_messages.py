@@ -29,11 +29,12 @@ class CooccurrenceFound(Message):
 class SharedPassagesFound(Message):
     """The passages naming both entities of a pair: (doc, title, passage, snippet)."""
 
-    def __init__(self, first: str, second: str, passages: list[tuple[str, str, int, str]]) -> None:
+    def __init__(self, first: str, second: str, passages: list[tuple[str, str, int, str]], preview: bool) -> None:
         super().__init__()
         self.first = first
         self.second = second
         self.passages = passages
+        self.preview = preview  # for the preview beside the list (a wide screen), not the list itself
 
 
 class SpreadMeasured(Message):

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -41,7 +42,9 @@ class CooccurScreen(Screen[tuple[str, int] | None]):
     BINDINGS = [Binding("escape,q", "back", "Back", id="cooccur.back")]
     DEFAULT_CSS = """
     CooccurScreen #cooccur-head { height: auto; padding: 0 1; }
-    CooccurScreen #cooccur-list { height: 1fr; border: round $primary 50%; }
+    CooccurScreen #cooccur-body { height: 1fr; }
+    CooccurScreen #cooccur-list { height: 1fr; width: 1fr; border: round $primary 50%; }
+    CooccurScreen #cooccur-preview { height: 1fr; width: 1fr; border: round $accent 40%; }
     CooccurScreen #cooccur-status { height: 1; padding: 0 1; color: $text-muted; }
     """
 
@@ -56,11 +59,21 @@ class CooccurScreen(Screen[tuple[str, int] | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="cooccur-head")
-        yield OptionList(id="cooccur-list")
+        with Horizontal(id="cooccur-body"):
+            yield OptionList(id="cooccur-list")
+            preview = OptionList(id="cooccur-preview")
+            preview.can_focus = False
+            yield preview
         yield Static("", id="cooccur-status")
         yield Footer()
 
+    WIDE = 140  # columns from which the highlighted pair's shared passages show beside the list
+
+    def on_resize(self) -> None:
+        self.query_one("#cooccur-preview").display = self.size.width >= self.WIDE
+
     def on_mount(self) -> None:
+        self.on_resize()
         self.sub_title = "Who appears with " + safe_line(self.entity_name, 60)
         self.query_one("#cooccur-list", OptionList).focus()
         self.query_one("#cooccur-status", Static).update(Text("Counting shared passages…", style="dim"))
@@ -93,16 +106,21 @@ class CooccurScreen(Screen[tuple[str, int] | None]):
         self.query_one("#cooccur-status", Static).update(Text(said, style="dim"))
 
     def on_shared_passages_found(self, message: SharedPassagesFound) -> None:
-        if message.second != self.pair:
-            return
-        self.passages = message.passages
-        listing = self.query_one("#cooccur-list", OptionList)
         options = []
         for doc, title, number, snippet in message.passages:
             prompt = Text(safe_line(title or doc, 50), style="bold", end="")
             prompt.append(f" ¶{number}", style="dim")
             prompt.append("\n" + safe_line(snippet, 160))
             options.append(Option(prompt))
+        if message.preview:
+            preview = self.query_one("#cooccur-preview", OptionList)
+            preview.set_options(options)
+            preview.border_title = f"{len(options)} shared with {safe_line(message.second, 40)}"
+            return
+        if message.second != self.pair:
+            return
+        self.passages = message.passages
+        listing = self.query_one("#cooccur-list", OptionList)
         listing.set_options(options)
         listing.border_title = (
             f"{len(options)} passages naming {safe_line(self.entity_name, 30)} and {safe_line(message.second, 30)}"
@@ -123,7 +141,16 @@ class CooccurScreen(Screen[tuple[str, int] | None]):
         if self.found is not None and index < len(self.found.neighbours):
             self.pair = self.found.neighbours[index].name
             self.query_one("#cooccur-status", Static).update(Text("Finding shared passages…", style="dim"))
-            run_job(self, picture_jobs.find_shared, self.index, self.entity_name, self.pair, group="cooccur-pair")
+            run_job(
+                self, picture_jobs.find_shared, self.index, self.entity_name, self.pair, False, group="cooccur-pair"
+            )
+
+    @on(OptionList.OptionHighlighted, "#cooccur-list")
+    def _previewed(self, event: OptionList.OptionHighlighted) -> None:
+        wide = self.size.width >= self.WIDE
+        if wide and self.pair is None and self.found is not None and event.option_index < len(self.found.neighbours):
+            other = self.found.neighbours[event.option_index].name
+            run_job(self, picture_jobs.find_shared, self.index, self.entity_name, other, True, group="cooccur-preview")
 
     def action_back(self) -> None:
         if self.pair is not None:

@@ -77,15 +77,15 @@ class ReaderApp(App[None]):
         sources: list[tuple[str, Iterable[Binding | tuple[str, ...]]]] = [
             ("anywhere", ReaderApp.BINDINGS),
             ("reader", MainScreen.BINDINGS),
-            ("pictures", PictureKeys.BINDINGS),
-            ("timeline", TimelineScreen.BINDINGS),
-            ("who with whom", CooccurScreen.BINDINGS),
             ("document", DocumentView.BINDINGS),
             ("results", ResultsList.BINDINGS),
             ("help", HelpScreen.BINDINGS),
             ("bookmarks", BookmarksScreen.BINDINGS),
             ("note dialog", NoteDialog.BINDINGS),
             ("comparison", DiffScreen.BINDINGS),
+            ("pictures", PictureKeys.BINDINGS),
+            ("timeline", TimelineScreen.BINDINGS),
+            ("who with whom", CooccurScreen.BINDINGS),
         ]
         return [(where, [b for b in bindings if isinstance(b, Binding)]) for where, bindings in sources]
 

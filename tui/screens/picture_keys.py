@@ -20,9 +20,10 @@ from tui.workers import run_job
 
 
 class PictureKeys(NavigatingScreen):
+    # Out of the footer (full at 80 columns already): the help screen and the palette list them.
     BINDINGS = [
-        Binding("T", "timeline", "Timeline", id="pictures.timeline"),
-        Binding("W", "cooccur", "Who appears with", id="pictures.cooccur"),
+        Binding("T", "timeline", "Timeline", id="pictures.timeline", show=False),
+        Binding("W", "cooccur", "Who appears with", id="pictures.cooccur", show=False),
         Binding("w", "why", "Why this hit", id="pictures.why", show=False),
     ]
 

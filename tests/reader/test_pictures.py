@@ -102,3 +102,24 @@ async def test_w_says_why_a_hit_matched() -> None:
         assert shown is not None and shown.matches[0].matched == ("siberia",)
         await pilot.press("escape")
         assert not isinstance(app.screen, WhyScreen)
+
+
+async def test_the_palette_opens_the_views() -> None:
+    app = reader(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"view: timeline")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline from the palette")
+
+
+def test_spark_fits_the_width_and_never_hides_a_mention() -> None:
+    from tui.widgets.mention_spark import spark
+
+    assert spark([0, 1, 8], 3) == " ▁█"
+    assert spark([0, 1, 8], 9) == "   ▁▁▁███"  # few values: wider bars
+    many = spark([1] + [0] * 99 + [50], 10)
+    assert len(many) == 10 and many[0] != " " and many[-1] == "█"

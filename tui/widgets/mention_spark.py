@@ -22,7 +22,8 @@ def spark(values: list[int] | tuple[int, ...], width: int) -> str:
         values = [sum(values[int(i * size) : int((i + 1) * size)]) for i in range(width)]
     top = max(values) or 1
     wide = max(1, min(3, width // len(values)))  # few values: each bar a little wider, easier to see
-    return "".join(wide * BARS[0] if not v else BARS[max(1, round(v / top * (len(BARS) - 1)))] for v in values)
+    bars = (BARS[0] if not v else BARS[max(1, round(v / top * (len(BARS) - 1)))] for v in values)
+    return "".join(wide * bar for bar in bars)
 
 
 class MentionSpark(Widget):

@@ -234,8 +234,10 @@ def _fields_asked(node: Any) -> set[str]:
 
 
 def _idf(reader: Any, term: str) -> float:
+    # doc_frequency counts a replaced document's postings until its segment merges: measured
+    # against the live documents alone, a word in every document went below zero.
     frequency = reader.doc_frequency("text", term)
-    return math.log(1 + (reader.doc_count() - frequency + 0.5) / (frequency + 0.5))
+    return math.log(1 + (max(reader.doc_count_all(), frequency) - frequency + 0.5) / (frequency + 0.5))
 
 
 def _written(node: Any) -> str:

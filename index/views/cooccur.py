@@ -12,7 +12,6 @@ expected) and in at least `min_shared` passages are listed. Dates and amounts ar
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -41,38 +40,46 @@ class Cooccurrence(NamedTuple):
     neighbours: tuple[Neighbour, ...]
 
 
-def entity_passages(side: SideStore) -> dict[tuple[str, str], set[tuple[str, int]]]:
-    """(name, type) -> the passages naming it, for every entity."""
-    out: dict[tuple[str, str], set[tuple[str, int]]] = defaultdict(set)
-    rows = side.connection().execute(
-        f"SELECT DISTINCT name, type, doc, passage FROM mentions WHERE type NOT IN {NOT_ENTITIES!r}"
-    )
-    for name, kind, doc, passage in rows:
-        out[(str(name), str(kind))].add((str(doc), int(passage)))
-    return out
-
-
 def cooccurrence(side: SideStore, name: str, limit: int = 30, min_shared: int = 2) -> Cooccurrence:
-    """The entities most associated with `name` (a canonical name), best first."""
-    by_entity = entity_passages(side)
-    total = int(side.connection().execute("SELECT count(*) FROM passages").fetchone()[0]) or 1
-    mine_keys = [key for key in by_entity if key[0] == name]
-    mine: set[tuple[str, int]] = set().union(*(by_entity[k] for k in mine_keys)) if mine_keys else set()
-    kind = max(mine_keys, key=lambda k: len(by_entity[k]))[1] if mine_keys else ""
+    """The entities most associated with `name` (a canonical name), best first.
+
+    Counted in SQLite, from the entity's own passages outwards: a corpus's every pair is never built.
+    """
+    db = side.connection()
+    skip = f"type NOT IN {NOT_ENTITIES!r}"
+    total = int(db.execute("SELECT count(*) FROM passages").fetchone()[0]) or 1
+    kinds = db.execute(
+        f"SELECT type, count(DISTINCT doc || '#' || passage) n FROM mentions WHERE name=? AND {skip} "
+        "GROUP BY type ORDER BY n DESC",
+        (name,),
+    ).fetchall()
+    mine = int(
+        db.execute(
+            f"SELECT count(*) FROM (SELECT DISTINCT doc, passage FROM mentions WHERE name=? AND {skip})", (name,)
+        ).fetchone()[0]
+    )
+    shared = db.execute(
+        f"WITH mine AS (SELECT DISTINCT doc, passage FROM mentions WHERE name=? AND {skip}) "
+        "SELECT b.name, b.type, count(DISTINCT b.doc || '#' || b.passage) FROM mine "
+        "JOIN mentions b ON b.doc = mine.doc AND b.passage = mine.passage "
+        f"WHERE b.name != ? AND b.{skip} GROUP BY b.name, b.type HAVING count(DISTINCT b.doc || '#' || b.passage) >= ?",
+        (name, name, min_shared),
+    ).fetchall()
     found = []
-    for (other, other_kind), theirs in by_entity.items():
-        if other == name:
-            continue
-        shared = len(mine & theirs)
-        if shared < min_shared:
-            continue
-        expected = len(mine) * len(theirs) / total
-        if shared <= expected:
-            continue  # seen together less than chance would: not an association
-        score = log_likelihood(shared, len(mine), len(theirs), total)
-        found.append(Neighbour(other, other_kind, shared, len(theirs), round(score, 2), round(expected, 2)))
+    for other, other_kind, both in shared:
+        theirs = int(
+            db.execute(
+                "SELECT count(*) FROM (SELECT DISTINCT doc, passage FROM mentions WHERE name=? AND type=?)",
+                (other, other_kind),
+            ).fetchone()[0]
+        )
+        expected = mine * theirs / total
+        if both <= expected:
+            continue  # seen together no more often than chance would have it: not an association
+        score = log_likelihood(int(both), mine, theirs, total)
+        found.append(Neighbour(str(other), str(other_kind), int(both), theirs, round(score, 2), round(expected, 2)))
     found.sort(key=lambda n: (-n.score, -n.shared, n.name))
-    return Cooccurrence(name, kind, len(mine), total, tuple(found[:limit]))
+    return Cooccurrence(name, str(kinds[0][0]) if kinds else "", mine, total, tuple(found[:limit]))
 
 
 def log_likelihood(both: int, a: int, b: int, total: int) -> float:

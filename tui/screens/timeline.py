@@ -92,11 +92,21 @@ class TimelineScreen(Screen[tuple[str, int] | None]):
         query, entity = (self.search_query, self.entity) if self.filtered else ("", None)
         run_job(self, picture_jobs.build_timeline, self.index, query, entity, group="timeline")
 
+    def on_resize(self) -> None:
+        if self.items:  # each line holds as much of its sentence as the width allows: drawn again
+            listing = self.query_one("#timeline-list", OptionList)
+            kept = listing.highlighted
+            self._fill()
+            listing.highlighted = kept
+
+    def _fill(self) -> None:
+        width = self.size.width
+        self.query_one("#timeline-list", OptionList).set_options(Option(item_prompt(i, width)) for i in self.items)
+
     def on_timeline_built(self, message: TimelineBuilt) -> None:
         self.items = message.items
         listing = self.query_one("#timeline-list", OptionList)
-        width = self.size.width
-        listing.set_options(Option(item_prompt(item, width)) for item in self.items)
+        self._fill()
         listing.border_title = f"{len(self.items)} dated statements"
         self.query_one(TimeAxis).show([i.date for i in self.items], self.items[0].date if self.items else None)
         years = {i.date[:4] for i in self.items}

@@ -48,7 +48,7 @@ def measure_spread(index: CorpusIndex, name: str, request: int, post: Post) -> N
     post(SpreadMeasured(spread(index.side, name), request))
 
 
-def explain_hit(index: CorpusIndex, query: str, hit: Hit, post: Post) -> None:
+def explain_hit(index: CorpusIndex, query: str, hit: Hit, line: bool, post: Post) -> None:
     from index.search.why import explain
 
-    post(HitExplained(hit.doc, hit.passage, query, explain(index, query, [hit])[0]))
+    post(HitExplained(hit.doc, hit.passage, query, explain(index, query, [hit])[0], line))

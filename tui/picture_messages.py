@@ -45,8 +45,9 @@ class SpreadMeasured(Message):
 
 
 class HitExplained(Message):
-    def __init__(self, doc: str, passage: int, query: str, why: Why | None) -> None:
+    def __init__(self, doc: str, passage: int, query: str, why: Why | None, line: bool = False) -> None:
         super().__init__()
+        self.line = line  # for the line under the results list (the highlighted hit), not the dialog
         self.doc = doc
         self.passage = passage
         self.query = query

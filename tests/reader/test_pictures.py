@@ -96,6 +96,9 @@ async def test_w_says_why_a_hit_matched() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await search_for(pilot, "sibe*")
+        await pilot.press("y")
+        line = lambda: str(main(app).query_one("#results").border_subtitle or "")  # noqa: E731
+        await wait_until(pilot, lambda: "text:sibe*→siberia" in line(), "the line under the results")
         await pilot.press("w")
         await wait_until(pilot, lambda: isinstance(app.screen, WhyScreen), "the explanation")
         shown = app.screen.why  # type: ignore[attr-defined]

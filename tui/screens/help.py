@@ -36,8 +36,9 @@ PICTURES = """\
 `T` opens the **timeline**: dated statements on a time axis, of the current search and the entity
 chosen in the panel (`a` there shows all). `W`: **who appears with** the chosen entity, ranked by
 log-likelihood; Enter on one lists the passages they share, Enter again opens one. `w` on a hit
-says **why it matched**. Choosing an entity draws its mentions across the documents in the panel.
-Also in the palette (ctrl+p), as `view: …`.
+says **why it matched**; `y` turns on a line under the results saying it for the highlighted hit.
+Choosing an entity draws its mentions across the documents in the panel. Also in the palette
+(ctrl+p), as `view: …`.
 """
 
 

@@ -1,5 +1,6 @@
-"""The reader's keys for pictures of the corpus: the timeline (`T`), who appears with whom (`W`), why
-this hit (`w`), and the sparkline of the chosen entity's mentions in the side panel.
+"""The reader's keys for pictures of the corpus: the timeline (`T`), who appears with whom (`W`),
+why this hit (`w`, and `y` for a line under the results), and the sparkline of the chosen entity's
+mentions in the side panel.
 
 A layer of the main screen (`MainScreen` builds on it): the views are screens of their own, their
 answers come from jobs (`tui.picture_jobs`), and what they choose opens in the reader.
@@ -7,8 +8,12 @@ answers come from jobs (`tui.picture_jobs`), and what they choose opens in the r
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import on
 from textual.binding import Binding
+from textual.widgets import OptionList
 
+from index.corpus.textclean import safe_line
 from tui import picture_jobs
 from tui.picture_messages import HitExplained, SpreadMeasured
 from tui.screens.navigation import NavigatingScreen
@@ -25,7 +30,16 @@ class PictureKeys(NavigatingScreen):
         Binding("T", "timeline", "Timeline", id="pictures.timeline", show=False),
         Binding("W", "cooccur", "Who appears with", id="pictures.cooccur", show=False),
         Binding("w", "why", "Why this hit", id="pictures.why", show=False),
+        Binding("y", "why_line", "Why line under the results, on or off", id="pictures.why_line", show=False),
     ]
+    why_line = False  # the line under the results saying why the highlighted hit matched
+
+    def action_why_line(self) -> None:
+        self.why_line = not self.why_line
+        results = self.query_one(ResultsList)
+        results.border_subtitle = None
+        if self.why_line and results.highlighted is not None:
+            self._explain_line(results.highlighted)
 
     def action_timeline(self) -> None:
         """The timeline of the current query (and the entity chosen in the panel); `a` there shows all."""
@@ -77,14 +91,34 @@ class PictureKeys(NavigatingScreen):
         if results.mode != "hits" or self.result is None or index is None or index >= len(self.result.hits):
             self.notify("Search first (/), then w on a hit says why it matched.", timeout=3)
             return
-        run_job(self, picture_jobs.explain_hit, self.index, self.result.query, self.result.hits[index], group="why")
+        hit = self.result.hits[index]
+        run_job(self, picture_jobs.explain_hit, self.index, self.result.query, hit, False, group="why")
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _hit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.why_line:
+            self._explain_line(event.option_index)
+
+    def _explain_line(self, index: int) -> None:
+        """A line under the results says why the highlighted hit matched."""
+        results = self.query_one(ResultsList)
+        results.border_subtitle = None
+        if results.mode == "hits" and self.result is not None and index < len(self.result.hits):
+            hit = self.result.hits[index]
+            run_job(self, picture_jobs.explain_hit, self.index, self.result.query, hit, True, group="why-line")
 
     def on_hit_explained(self, message: HitExplained) -> None:
         from tui.screens.why import WhyScreen
 
         if self.result is None or message.query != self.result.query:
             return
-        self.app.push_screen(WhyScreen(f"{message.doc} ¶{message.passage}", message.why))
+        if not message.line:
+            self.app.push_screen(WhyScreen(f"{message.doc} ¶{message.passage}", message.why))
+            return
+        results = self.query_one(ResultsList)
+        current = results.current
+        if self.why_line and message.why is not None and current == Target(message.doc, message.passage):
+            results.border_subtitle = Text(safe_line(message.why.summary(), 200))
 
     def on_side_panel_entity_chosen(self, message: SidePanel.EntityChosen) -> None:
         # Beside the main screen's own handler (Textual calls each class's): the sparkline.

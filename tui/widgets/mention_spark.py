@@ -3,11 +3,15 @@ documents are dated), so a cluster shows at a glance. Reusable: `show(spread)` f
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widget import Widget
 
 from index.corpus.textclean import safe_line
-from index.views.spread import Spread
+
+if TYPE_CHECKING:  # the reader's first frame does not wait for the views' modules
+    from index.views.spread import Spread
 
 BARS = " ▁▂▃▄▅▆▇█"
 

@@ -37,10 +37,16 @@ def _entity_commands() -> type[Provider]:
     return EntityCommands
 
 
+def _view_commands() -> type[Provider]:
+    from tui.commands import ViewCommands
+
+    return ViewCommands
+
+
 class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "ralign-tui"
-    COMMANDS = App.COMMANDS | {_document_commands, _entity_commands}
+    COMMANDS = App.COMMANDS | {_document_commands, _entity_commands, _view_commands}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q,ctrl+q", "quit", "Quit", id="app.quit"),
@@ -61,9 +67,12 @@ class ReaderApp(App[None]):
     def binding_sources() -> list[tuple[str, list[Binding]]]:
         """Every binding with an id, where it acts: the help table and config validation read this."""
         from tui.screens.bookmarks import BookmarksScreen
+        from tui.screens.cooccur import CooccurScreen
         from tui.screens.diff import DiffScreen
         from tui.screens.help import HelpScreen
         from tui.screens.note_dialog import NoteDialog
+        from tui.screens.picture_keys import PictureKeys
+        from tui.screens.timeline import TimelineScreen
 
         sources: list[tuple[str, Iterable[Binding | tuple[str, ...]]]] = [
             ("anywhere", ReaderApp.BINDINGS),
@@ -74,6 +83,9 @@ class ReaderApp(App[None]):
             ("bookmarks", BookmarksScreen.BINDINGS),
             ("note dialog", NoteDialog.BINDINGS),
             ("comparison", DiffScreen.BINDINGS),
+            ("pictures", PictureKeys.BINDINGS),
+            ("timeline", TimelineScreen.BINDINGS),
+            ("who with whom", CooccurScreen.BINDINGS),
         ]
         return [(where, [b for b in bindings if isinstance(b, Binding)]) for where, bindings in sources]
 

@@ -76,3 +76,31 @@ class EntityCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, Text(title), partial(self._jump, name), title)
+
+
+class ViewCommands(Provider):
+    """view: … — the pictures of the corpus (timeline, who appears with whom, why this hit)."""
+
+    VIEWS = (
+        ("view: timeline of dated statements", "timeline"),
+        ("view: who appears with the chosen entity", "cooccur"),
+        ("view: why this hit matched", "why"),
+    )
+
+    def _run(self, action: str) -> None:
+        from tui.screens.main import main_screen
+
+        main = main_screen(self.app)
+        if main is not None:
+            getattr(main, f"action_{action}")()
+
+    async def discover(self) -> Hits:
+        for title, action in self.VIEWS:
+            yield DiscoveryHit(Text(title), partial(self._run, action), title)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, action in self.VIEWS:
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, Text(title), partial(self._run, action), title)

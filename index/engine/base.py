@@ -76,6 +76,12 @@ class PassageLocator(Protocol):
     def matched_terms(self, passage: PassageTerms) -> frozenset[str]:
         """The query's text terms the passage holds (outside a NOT)."""
 
+    def weights(self, passage: PassageTerms) -> dict[str, float]:
+        """The parts of `score`, by term (and entity key)."""
+
+    def explain(self, passage: PassageTerms, document: dict[str, list[str]]) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(field, query word as written, terms it matched) for each word the passage or document holds."""
+
 
 class Searcher(Protocol):
     """One consistent view of the index for one query; never shared between threads."""

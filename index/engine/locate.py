@@ -51,8 +51,58 @@ class PassageQuery:
         total = sum(self._idf[t] * n / (n + 1.2) for t in self.positive if (n := passage.counts.get(t, 0)))
         return total + len(self.keys & passage.keys)
 
+    def weights(self, passage: PassageTerms) -> dict[str, float]:
+        """Each part of `score`: a text term's saturated, rarity-weighted count; 1 an entity named."""
+        parts = {t: self._idf[t] * n / (n + 1.2) for t in self.positive if (n := passage.counts.get(t, 0))}
+        return parts | dict.fromkeys(sorted(self.keys & passage.keys), 1.0)
+
     def matched_terms(self, passage: PassageTerms) -> frozenset[str]:
         return frozenset(t for t in self.positive if t in passage.counts)
+
+    def explain(self, passage: PassageTerms, document: dict[str, list[str]]) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(field, the query's word as written, the terms it matched here) for each word outside a NOT
+        that the passage or its document holds: a prefix or fuzzy word gives the terms it stood for."""
+        found: list[tuple[str, str, tuple[str, ...]]] = []
+        self._explain(self.parsed, passage, document, found)
+        return list(dict.fromkeys(found))
+
+    def _explain(
+        self,
+        node: Any,
+        passage: PassageTerms,
+        document: dict[str, list[str]],
+        found: list[tuple[str, str, tuple[str, ...]]],
+    ) -> None:
+        if isinstance(node, query.Not):
+            return
+        if isinstance(node, (query.AndNot, query.Require, query.AndMaybe, query.Otherwise)):
+            for child in (node.a,) if isinstance(node, query.AndNot) else (node.a, node.b):
+                self._explain(child, passage, document, found)
+            return
+        fieldname = getattr(node, "fieldname", None)
+        if fieldname is not None and not isinstance(node, query.compound.CompoundQuery):
+            held = (
+                passage.terms
+                if fieldname == "text"
+                else sorted(passage.keys)
+                if fieldname == KEY_FIELD
+                else document.get(fieldname, [])
+            )
+            if isinstance(node, query.Phrase):
+                words = [str(w) for w in node.words]
+                if _has_phrase(held, words, max(1, int(node.slop))):
+                    phrase = '"' + " ".join(words) + '"'
+                    found.append((fieldname, phrase, (phrase,)))
+            elif isinstance(node, query.MultiTerm):
+                wanted = self._expanded.get(id(node), set())
+                matched = tuple(sorted({t for t in held if t in wanted}))
+                if matched:
+                    found.append((fieldname, _written(node), matched))
+            elif isinstance(node, query.Term) and _text(node.text) in held:
+                found.append((fieldname, _text(node.text), (_text(node.text),)))
+            return
+        for child in node.children() if hasattr(node, "children") else ():
+            self._explain(child, passage, document, found)
 
     def _matches(self, node: Any, passage: PassageTerms, document: dict[str, list[str]]) -> bool:
         if isinstance(node, query.And):
@@ -184,8 +234,20 @@ def _fields_asked(node: Any) -> set[str]:
 
 
 def _idf(reader: Any, term: str) -> float:
+    # doc_frequency counts a replaced document's postings until its segment merges: measured
+    # against the live documents alone, a word in every document went below zero.
     frequency = reader.doc_frequency("text", term)
-    return math.log(1 + (reader.doc_count() - frequency + 0.5) / (frequency + 0.5))
+    return math.log(1 + (max(reader.doc_count_all(), frequency) - frequency + 0.5) / (frequency + 0.5))
+
+
+def _written(node: Any) -> str:
+    """A multi-term node as a person would have typed it: putin~1, sibe*."""
+    text = _text(getattr(node, "text", ""))
+    if isinstance(node, query.FuzzyTerm):
+        return f"{text}~{node.maxdist}"
+    if isinstance(node, query.Prefix):
+        return f"{text}*"
+    return text or str(node)
 
 
 def _text(term: object) -> str:

@@ -15,8 +15,10 @@ from typing import NamedTuple
 
 from index.engine.base import PassageLocator, PassageTerms, Query, Searcher, passages_of
 from index.engine.entity_query import entity_key
+from index.model import Document
 from index.search.query import Asked, Searchable, ask
 
+SPREAD_WEIGHT = 0.5  # a passage of a document whose words are spread over paragraphs, against one holding all
 LOCATE_BUDGET = 1.0  # seconds one query may spend reading documents for passages; then "N+ passages"
 
 
@@ -115,6 +117,36 @@ def _locate(source: Searchable, asked: PassageLocator, doc: str, doc_score: floa
     document = source.side.document(doc)
     if document is None:
         return []  # the index is mid-update; this document's text is not committed yet
+    views, fields = passage_views(source, asked, document)
+    if not views or not asked.answers(_whole(views), fields):
+        return []  # the query is asked of the document: `a NOT b` leaves out a document holding b anywhere
+    answering = [(view, asked.score(view)) for view in views if asked.answers(view, fields)]
+    weight = 1.0
+    if not answering:
+        # No single passage answers: `a AND b` with a in one paragraph and b in another. The passages
+        # holding the query's words are what the document shows, below passages that hold it all.
+        answering = [(view, score) for view in views if asked.matched_terms(view) and (score := asked.score(view))]
+        weight = SPREAD_WEIGHT
+    best = max((score for _, score in answering), default=0.0) or 1.0
+    return [
+        RawHit(
+            doc,
+            view.number,
+            weight * doc_score * (0.5 + 0.5 * score / best),
+            asked.matched_terms(view),
+            frozenset(asked.keys & view.keys),
+            document.passage_text(document.passages[view.number - 1]),
+            document.meta.title,
+        )
+        for view, score in answering
+    ]
+
+
+def passage_views(
+    source: Searchable, asked: PassageLocator, document: Document
+) -> tuple[list[PassageTerms], dict[str, list[str]]]:
+    """Each passage of a document as the query sees it, and the analysed terms of the document's fields."""
+    doc = document.doc
     engine = source.engine
     names = engine.name_analyzer()
     keys: dict[int, set[str]] = {}
@@ -132,27 +164,7 @@ def _locate(source: Searchable, asked: PassageLocator, doc: str, doc_score: floa
             "doc": [doc],
         }
     places = ((p.number, p.start, p.end) for p in document.passages)
-    views = passages_of(document.text, places, engine.text_terms_only, keys)
-    if not views or not asked.answers(_whole(views), fields):
-        return []  # the query is asked of the document: `a NOT b` leaves out a document holding b anywhere
-    answering = [(view, asked.score(view)) for view in views if asked.answers(view, fields)]
-    if not answering:
-        # No single passage answers: `a AND b` with a in one paragraph and b in another. The passages
-        # holding the query's words are what the document shows.
-        answering = [(view, score) for view in views if asked.matched_terms(view) and (score := asked.score(view))]
-    best = max((score for _, score in answering), default=0.0) or 1.0
-    return [
-        RawHit(
-            doc,
-            view.number,
-            doc_score * (0.5 + 0.5 * score / best),
-            asked.matched_terms(view),
-            frozenset(asked.keys & view.keys),
-            document.passage_text(document.passages[view.number - 1]),
-            meta.title,
-        )
-        for view, score in answering
-    ]
+    return passages_of(document.text, places, engine.text_terms_only, keys), fields
 
 
 _PASSAGE_BREAK = "\x00"  # between passages in a document's whole view: no phrase runs across it

@@ -68,6 +68,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         hint = f'; did you mean "{result.suggestion}"?' if result.suggestion else ""
         output.stderr().print(output.text(f"no matches for {args.query!r}{hint}"))
     if args.json:
+        from index.search.why import explain  # only the hits shown, only for --json
+
+        whys = explain(index, args.query, result.hits)
         output.emit_json(
             [
                 {
@@ -79,8 +82,9 @@ def cmd_search(args: argparse.Namespace) -> int:
                     "spans": [[s.start, s.end] for s in hit.spans],
                     "doc_hits": hit.doc_hits,
                     "partial": partial,  # a time budget ran out: these are the hits found by then
+                    "why": why.to_json() if why else None,
                 }
-                for hit in result.hits
+                for hit, why in zip(result.hits, whys, strict=True)
             ]
         )
         return PARTIAL_AND_EMPTY if partial and not result.hits else 0

@@ -65,6 +65,24 @@ def _add_citations(commands: Any) -> None:
     citations.add_argument("doc", nargs="?")
 
 
+def _add_timeline(commands: Any) -> None:
+    timeline = commands.add_parser("timeline", help="dated statements across the corpus, oldest first")
+    _common(timeline)
+    timeline.add_argument("query", nargs="?", help="only passages this query matches (default: all)")
+    timeline.add_argument("--entity", help="only passages naming this entity (any of its names)")
+    timeline.add_argument("--limit", type=_positive, default=None, help="at most this many items")
+    timeline.add_argument("--no-published", action="store_true", help="leave out the documents' own dates")
+
+
+def _add_cooccur(commands: Any) -> None:
+    cooccur = commands.add_parser("cooccur", help="who appears with an entity, ranked by log-likelihood")
+    _common(cooccur)
+    cooccur.add_argument("name", help='canonical name or alias, any case: "Xi Jinping", putin')
+    cooccur.add_argument("--limit", type=_positive, default=20, help="at most this many (default 20)")
+    cooccur.add_argument("--min-shared", type=_positive, default=2, help="passages shared at least (default 2)")
+    cooccur.add_argument("--with-passages", action="store_true", help="--json: list each pair's shared passages")
+
+
 def _add_bookmarks(commands: Any) -> None:
     marks = commands.add_parser("bookmarks", help="add, list, remove and export bookmarks")
     marks_actions = marks.add_subparsers(dest="action", parser_class=_Parser, required=True)
@@ -99,6 +117,8 @@ _SUBPARSERS = {
     "related": _add_related,
     "citations": _add_citations,
     "doctor": _add_doctor,
+    "timeline": _add_timeline,
+    "cooccur": _add_cooccur,
 }
 SUBCOMMANDS = tuple(_SUBPARSERS)
 # Where each subcommand's `cmd_NAME` lives, by group: imported only when that subcommand runs.
@@ -107,6 +127,7 @@ COMMAND_MODULES = {
     "bookmarks": "tui.cli.bookmark_commands",
     "doctor": "tui.cli.doctor_command",
     **dict.fromkeys(("entities", "xref", "related", "citations"), "tui.cli.xref_commands"),
+    **dict.fromkeys(("timeline", "cooccur"), "tui.cli.picture_commands"),
 }
 
 

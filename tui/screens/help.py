@@ -30,6 +30,17 @@ passages elsewhere like the one under the cursor. `b` keeps a passage in your Ma
 Keys can be remapped in `config.toml` under `[keys]`, by the ids below, e.g. `"hit.next" = "ctrl+n"`.
 """
 
+PICTURES = """\
+## Pictures
+
+`T` opens the **timeline**: dated statements on a time axis, of the current search and the entity
+chosen in the panel (`a` there shows all). `W`: **who appears with** the chosen entity, ranked by
+log-likelihood; Enter on one lists the passages they share, Enter again opens one. `w` on a hit
+says **why it matched**; `y` turns on a line under the results saying it for the highlighted hit.
+Choosing an entity draws its mentions across the documents in the panel. Also in the palette
+(ctrl+p), as `view: …`.
+"""
+
 
 def key_table(sources: Iterable[tuple[str, list[Binding]]], display: dict[str, str]) -> str:
     rows = ["| where | keys | what | id |", "|---|---|---|---|"]
@@ -59,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             from textual.widgets import Markdown  # its parser costs ~60 ms: paid when help opens, not at start
 
-            yield Markdown(CONCEPTS + "\n## Keys\n\n" + self.table)
+            yield Markdown(CONCEPTS + "\n## Keys\n\n" + self.table + "\n\n" + PICTURES)
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(result)

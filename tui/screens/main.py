@@ -21,7 +21,7 @@ from index.model import Span
 from index.store.corpus_index import CorpusIndex
 from tui import workers
 from tui.editor import configured_editor, open_in_editor
-from tui.screens.navigation import NavigatingScreen
+from tui.screens.picture_keys import PictureKeys
 from tui.state import ReaderState
 from tui.widgets.document_view import DocumentPane, DocumentView
 from tui.widgets.results import ResultsList
@@ -43,7 +43,7 @@ def main_screen(app: App[Any]) -> MainScreen | None:
     return next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
 
 
-class MainScreen(NavigatingScreen):
+class MainScreen(PictureKeys):  # PictureKeys: the timeline, who with whom, why this hit
     WIDE = 100  # columns from which the side panel shows beside the document
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [

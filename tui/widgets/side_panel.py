@@ -15,6 +15,7 @@ from index.corpus.textclean import safe_line
 from index.entities.summaries import EntitySummary
 from index.model import Document, XrefEntry
 from tui.entity_colours import TYPE_LABEL, type_colour, type_symbol
+from tui.widgets.mention_spark import MentionSpark
 
 
 class SidePanel(Vertical):
@@ -54,6 +55,7 @@ class SidePanel(Vertical):
         yield Input(placeholder="filter entities", id="entity-filter")
         yield OptionList(id="entities")
         yield OptionList(id="xref")
+        yield MentionSpark(id="spread")  # the chosen entity across the corpus (tui.screens.picture_keys)
         yield OptionList(id="more")
         yield Static(Text("No document open.", style="dim"), id="meta")
         yield OptionList(id="outline")
@@ -63,6 +65,7 @@ class SidePanel(Vertical):
         self.query_one("#xref", OptionList).border_title = "Elsewhere"
         self.query_one("#outline", OptionList).border_title = "Passages"
         self.query_one("#xref", OptionList).display = False
+        self.query_one(MentionSpark).display = False
         self.query_one("#more", OptionList).display = False  # until a document with some is open
 
     def show_more(self, duplicates: list[tuple[str, str, float]], sources: list[tuple[str, int]]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import os
+import random
 import shutil
 from pathlib import Path
 
@@ -51,6 +52,13 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     else:
         path.write_bytes(content)
     return path
+
+
+def article(rng: random.Random, words: list[str], sentences: int) -> str:
+    """A made-up article of random sentences over the words: texts that share vocabulary, not shingles."""
+    return " ".join(
+        " ".join(rng.choice(words) for _ in range(rng.randint(8, 16))).capitalize() + "." for _ in range(sentences)
+    )
 
 
 @pytest.fixture

@@ -10,13 +10,7 @@ from pathlib import Path
 
 from index.store.corpus_index import CorpusIndex
 from index.xref import queries
-from tests.conftest import SEEDS, write
-
-
-def _article(rng: random.Random, words: list[str], sentences: int) -> str:
-    return " ".join(
-        " ".join(rng.choice(words) for _ in range(rng.randint(8, 16))).capitalize() + "." for _ in range(sentences)
-    )
+from tests.conftest import SEEDS, article, write
 
 
 def _joined(index: CorpusIndex, threshold: float = 0.5) -> dict[str, set[str]]:
@@ -37,10 +31,10 @@ def _touch_later(path: Path) -> None:
 def test_pairs_follow_additions_edits_and_removals(tmp_path: Path) -> None:
     vocabulary = (SEEDS / "004_22117458742b9189.txt").read_text(encoding="utf-8").lower().split()
     rng = random.Random(11)
-    original = _article(rng, vocabulary, 50)
+    original = article(rng, vocabulary, 50)
     folder = tmp_path / "c"
     write(folder, "original.txt", original)
-    write(folder, "stranger.txt", _article(random.Random(12), vocabulary, 50))
+    write(folder, "stranger.txt", article(random.Random(12), vocabulary, 50))
     index = CorpusIndex(folder).open()
     index.update()
     assert _kept(index) == {} == _joined(index)
@@ -50,7 +44,7 @@ def test_pairs_follow_additions_edits_and_removals(tmp_path: Path) -> None:
     assert _kept(index) == {"original.txt": {"copy.txt"}, "copy.txt": {"original.txt"}} == _joined(index)
     assert [doc for doc, _ in index.near_duplicates("copy.txt")] == ["original.txt"]
 
-    copy.write_text(_article(random.Random(13), vocabulary, 40), encoding="utf-8")  # no longer a copy
+    copy.write_text(article(random.Random(13), vocabulary, 40), encoding="utf-8")  # no longer a copy
     _touch_later(copy)
     index.update()
     assert _kept(index) == {} == _joined(index)

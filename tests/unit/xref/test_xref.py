@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from index.search.results import collapse_duplicates, search
 from index.store.corpus_index import CorpusIndex
 from index.xref.shingles import find_citations
-from tests.conftest import ENTITY_GOLD, SEEDS, write
+from tests.conftest import ENTITY_GOLD, SEEDS, article, write
 from tests.readerkit import main, open_selected, reader, ready, search_for, wait_until
 from tui.cli import main as cli
 from tui.screens.diff import DiffScreen
@@ -107,23 +107,17 @@ def test_near_duplicates_of_the_seeds(seed_index: CorpusIndex) -> None:
     assert pairs == {("000", "001")}
 
 
-def _article(rng: random.Random, words: list[str], sentences: int) -> str:
-    return " ".join(
-        " ".join(rng.choice(words) for _ in range(rng.randint(8, 16))).capitalize() + "." for _ in range(sentences)
-    )
-
-
 def test_republications_excerpts_and_scrapes_pair_but_same_topic_articles_do_not(tmp_path: Path) -> None:
     vocabulary = (SEEDS / "004_22117458742b9189.txt").read_text(encoding="utf-8").lower().split()
     rng = random.Random(7)
-    original = _article(rng, vocabulary, 60)
+    original = article(rng, vocabulary, 60)
     sentences = re.split(r"(?<=\.) ", original)
     folder = tmp_path / "dups"
     write(folder, "original.txt", original)
     write(folder, "excerpt.txt", "Reprinted with permission. " + " ".join(sentences[10:30]) + " Subscribe for more.")
     scrape = re.sub(r"[^\w\s]", " ", original.lower())
     write(folder, "scrape.txt", "home news sign in " + scrape + " copyright all rights reserved")
-    write(folder, "other.txt", _article(random.Random(8), vocabulary, 60))  # same words, another article
+    write(folder, "other.txt", article(random.Random(8), vocabulary, 60))  # same words, another article
     index = CorpusIndex(folder).open()
     index.update()
     pairs = {tuple(sorted((d.doc, o))) for d in index.documents() for o, _ in index.near_duplicates(d.doc)}

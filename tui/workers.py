@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.worker import NoActiveWorker, get_current_worker
 
 from index.errors import RalignError
+from index.model import SearchResult
 from index.search.results import collapse_duplicates, search
 from tui.messages import (
     BookmarkFailed,
@@ -109,7 +110,10 @@ def list_documents(index: CorpusIndex, threshold: float, request: int, post: Pos
 
 
 def run_search(index: CorpusIndex, query: str, collapse: bool, threshold: float, request: int, post: Post) -> None:
-    result = search(index, query, limit=RESULT_LIMIT)
+    try:
+        result = search(index, query, limit=RESULT_LIMIT)
+    except RalignError as exc:  # a damaged index (marked: the next update rebuilds it)
+        result = SearchResult(query, (), 0, error=str(exc))
     if collapse:
         result = collapse_duplicates(index, result, threshold)
     if not _cancelled():

@@ -77,6 +77,7 @@ def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: i
     doc_counts: dict[str, int] = {}
     located = 0
     note = ""
+    locating = 0.0
     timed_out = False  # the engine's ranking stopped at its time limit: unranked documents may match
     while True:
         ranked = searcher.rank(parsed, wanted_docs, time_limit)
@@ -84,10 +85,13 @@ def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: i
             timed_out = True
             note = f"the search stopped after {time_limit:g} s; these are the hits found by then"
         matching_docs = ranked.matching
+        # The budget counts from the first ranking: a broad query that took a second to rank (`*` on
+        # 3,000 documents) still reads its best documents, instead of answering nothing.
+        locating = locating or time.monotonic()
         for doc, doc_score in ranked.hits[located:]:
             if len(hits) >= limit and sorted((h.score for h in hits), reverse=True)[limit - 1] >= doc_score:
                 break  # no passage of this document or any after it could make the page
-            if time.monotonic() - started > LOCATE_BUDGET:
+            if time.monotonic() - locating > LOCATE_BUDGET:
                 # words everywhere, the phrase or the passage with all of them rare: say so
                 note = note or f"passages were looked for for {LOCATE_BUDGET:g} s; these are the ones found by then"
                 break

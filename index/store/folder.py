@@ -187,8 +187,12 @@ def update_lock(location: Path, wait: float = UPDATE_WAIT) -> Iterator[None]:
     if fcntl is None:
         yield
         return
-    location.mkdir(parents=True, exist_ok=True)
-    with open(location / "update.lock", "a+b") as handle:
+    try:
+        location.mkdir(parents=True, exist_ok=True)
+        handle = open(location / "update.lock", "a+b")  # noqa: SIM115 - held for the whole update
+    except OSError as exc:
+        raise StoreError(f"the index cache {location} cannot be written ({exc.strerror or exc})") from None
+    with handle:
         deadline = time.monotonic() + wait
         while True:
             try:

@@ -1,7 +1,8 @@
 """Bringing an index in line with its folder: what changed, in batches, in this process or in build workers.
 
 Each batch is one engine commit and one SQLite transaction, the engine first: a process killed
-in between leaves the old fingerprints, so the next run simply re-indexes those files. A big
+in between leaves the old fingerprints and engine records the side store does not know, so the next
+run re-indexes those files, deleting each document by id before adding it (`_left_over`). A big
 first build commits its first `FIRST_BATCH` files early, so the reader can search at once, then
 batches growing fourfold, so what it finds grows with the build; batches of `PARALLEL_MIN` files or
 more go to worker processes (`index.store.parallel`), started

@@ -96,3 +96,23 @@ def test_fuzzed_queries_answer_or_say_why(seed_index: CorpusIndex, text: str) ->
     result = search(seed_index, text, limit=5)
     assert result.error or result.total >= 0
     assert "Traceback" not in result.error and "Error:" not in result.error
+
+
+def test_a_query_slow_to_rank_still_reads_its_best_documents(
+    seed_index: CorpusIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`*` on 3,000 documents took over a second to rank, the whole passage budget: it answered nothing."""
+    import time
+
+    from index.engine.whoosh_query import WhooshSearcher
+    from index.search import passages
+
+    real = WhooshSearcher.rank
+
+    def slow(self: WhooshSearcher, *args: object) -> object:
+        time.sleep(0.3)
+        return real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(WhooshSearcher, "rank", slow)
+    monkeypatch.setattr(passages, "LOCATE_BUDGET", 0.2)
+    assert search(seed_index, "putin", limit=5).hits

@@ -8,14 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from index.corpus.readers import EXTENSIONS
 from index.errors import ConfigError, CorpusError
 from index.model import Document, Skipped
 
 # Reading a document needs the cleaning, metadata and passage modules (their patterns take ~15 ms to
 # compile); they are imported where a document is read, so checking a folder for changes needs none.
 
-TEXT_EXTENSIONS = frozenset({".txt", ".md", ".text", ".markdown"})
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# Every extension a reader in `index.corpus.readers` reads (text, PDF, HTML, EPUB, Word).
+TEXT_EXTENSIONS = EXTENSIONS
+MAX_FILE_BYTES = 256 * 1024 * 1024
 METADATA_FILE = "metadata.toml"  # per-document metadata a person gives, at the corpus root
 
 
@@ -136,6 +138,27 @@ def read_document(source: SourceFile, given: dict[str, object] | None = None) ->
 
 
 def document_from_bytes(doc: str, data: bytes, given: dict[str, object] | None = None) -> Document | Skipped:
+    from index.corpus import readers
+
+    kind = readers.kind_of(doc, data[:4096])
+    if kind != readers.TEXT:
+        return _rich_document(doc, kind, data, given)
+    return _text_document(doc, data, given)
+
+
+def _rich_document(doc: str, kind: str, data: bytes, given: dict[str, object] | None) -> Document | Skipped:
+    """A PDF, web page, EPUB or Word file, read in the sandbox's child process with a time limit."""
+    from index.corpus.readers.assemble import document_of
+    from index.corpus.readers.sandbox import shared
+
+    extracted = shared().read(kind, data, doc)
+    if isinstance(extracted, str):
+        return Skipped(doc, extracted)
+    result = document_of(doc, kind, extracted, given)
+    return Skipped(doc, result) if isinstance(result, str) else result
+
+
+def _text_document(doc: str, data: bytes, given: dict[str, object] | None = None) -> Document | Skipped:
     from index.corpus import metadata as meta_mod
     from index.corpus.passages import split_passages
     from index.corpus.textclean import binary_reason, clean_text, decode

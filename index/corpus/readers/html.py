@@ -1,0 +1,86 @@
+"""Saved web pages: trafilatura 2.x (Apache-2.0) for the main text without site chrome, and metadata
+from meta tags, JSON-LD and OpenGraph; lxml alone (`html_plain`) for a page trafilatura rejects.
+Headings are kept as the locators of the paragraphs under them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from index.corpus.readers import html_plain
+from index.corpus.readers.base import Block, Extracted, Unreadable
+
+_META_KEYS = {"title": "title", "author": "author", "date": "published", "url": "url", "sitename": "publication"}
+_HEADINGS = ("head",)
+_TEXT_ELEMENTS = ("p", "head", "item", "quote", "code", "cell")
+
+
+def read(data: bytes, name: str) -> Extracted:
+    blocks, meta = _main_text(data)
+    if not blocks or not meta.get("title"):
+        tree = html_plain.parse(data)
+        if not meta.get("title") and (title := html_plain.title_of(tree)):
+            meta["title"] = title
+        if not blocks:  # too short or too odd for the extractor: all but the page's chrome
+            blocks = html_plain.blocks_of(tree, drop_chrome=True)
+    if not blocks:
+        raise Unreadable("no text in the page")
+    return Extracted(tuple(blocks), meta)
+
+
+def _main_text(data: bytes) -> tuple[list[Block], dict[str, str]]:
+    import trafilatura
+
+    try:
+        xml = trafilatura.extract(
+            data,
+            output_format="xml",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_links=False,
+            include_images=False,
+            deduplicate=False,
+        )
+    except Exception:  # noqa: BLE001 - the extractor failing on a page leaves the plain reading
+        return [], {}
+    if not xml:
+        return [], {}
+    return _blocks_of_xml(xml)
+
+
+def _blocks_of_xml(xml: str) -> tuple[list[Block], dict[str, str]]:
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True, huge_tree=True))
+    except etree.XMLSyntaxError:
+        return [], {}
+    if root is None:
+        return [], {}
+    meta = {ours: " ".join(str(root.get(theirs) or "").split()) for theirs, ours in _META_KEYS.items()}
+    meta = {k: v for k, v in meta.items() if v}
+    main: Any = root.find("main")
+    if main is None:
+        main = root
+    blocks: list[Block] = []
+    section = ""
+    for element in main.iter(*_TEXT_ELEMENTS):
+        if _has_text_ancestor(element):
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if not text:
+            continue
+        heading = element.tag in _HEADINGS
+        if heading:
+            section = text[:120]
+        blocks.append(Block(text, section, heading))
+    return blocks, meta
+
+
+def _has_text_ancestor(element: Any) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag in _TEXT_ELEMENTS:
+            return True
+        parent = parent.getparent()
+    return False

@@ -67,6 +67,7 @@ def update(
                 skipped.append(Skipped(source.doc, old.reason))
             continue
         todo.append((source, given))
+    todo.sort(key=lambda item: _read_cost(item[0]))  # stable: text first, big PDFs last (first results sooner)
     tally = _Tally(total=len(todo) + len(removed), unchanged=unchanged, skipped=skipped, progress=progress)
     tally.step(0)
     batches = [todo[:FIRST_BATCH], todo[FIRST_BATCH:]] if len(todo) > FIRST_BATCH else [todo]
@@ -95,6 +96,17 @@ def update(
     return IndexReport(
         tally.indexed, len(removed), tally.unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled
     )
+
+
+_RICH = (".pdf", ".epub", ".docx", ".html", ".htm", ".xhtml", ".shtml")
+
+
+def _read_cost(source: corpus_mod.SourceFile) -> int:
+    """0 for text, 1 for another format, 2 for one over 4 MB: the first batch, committed at once, is the
+    text and the small files, so a 500-page report does not hold back the first results."""
+    if not source.doc.lower().endswith(_RICH):
+        return 0
+    return 2 if source.size > 4 * 1024 * 1024 else 1
 
 
 class _Batches:

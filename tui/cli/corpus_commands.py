@@ -146,6 +146,8 @@ def cmd_docs(args: argparse.Namespace) -> int:
     output.stdout().print(table)
     for skipped in unread:
         output.stdout().print(
-            output.text("skipped ", style="dim") + output.plain(skipped.path, "bold") + output.text(f": {skipped.reason}")
+            output.text("skipped ", style="dim")
+            + output.plain(skipped.path, "bold")
+            + output.text(f": {skipped.reason}")
         )
     return 0

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.events import Click, Resize
 from textual.geometry import Size
 from textual.message import Message
@@ -96,7 +97,6 @@ class DocumentView(ScrollView, can_focus=True):
         self.set_reactive(DocumentView.cursor, index)  # before re-wrapping: the old cursor may not exist here
         self._rewrap(force=True)
         self.cursor = index
-        self._show_locator()  # the same cursor number as before calls no watcher
         # The new virtual size applies on the next refresh; scroll once it has.
         self.call_after_refresh(self._scroll_cursor_into_view, True)
         if self.hit_spans and document.passages:
@@ -224,15 +224,8 @@ class DocumentView(ScrollView, can_focus=True):
 
     def watch_cursor(self, cursor: int) -> None:
         self.refresh()
-        self._show_locator()
         if self.document:
             self.post_message(self.CursorMoved(self, cursor + 1))
-
-    def _show_locator(self) -> None:
-        """Under the pane, where the cursor passage stands in its file ("¶12 · p. 4"), when it knows."""
-        passages = self.document.passages if self.document else ()
-        here = passages[self.cursor] if 0 <= self.cursor < len(passages) else None
-        self.border_subtitle = plain_content(f"¶{here.number} · {here.locator}", 60) if here and here.locator else ""
 
     def _scroll_cursor_into_view(self, top: bool = False, offset: int | None = None) -> None:
         if not self._first_lines or self.cursor >= len(self._first_lines):
@@ -335,6 +328,13 @@ class DocumentView(ScrollView, can_focus=True):
             if span.end > line.start:
                 text.stylize(style, max(0, span.start - line.start), min(line.end, span.end) - line.start)
             index += 1
+
+
+def locator_subtitle(document: Document | None, passage: int) -> Content | str:
+    """Under the pane, where a passage stands in its file ("¶12 · p. 4"), when it knows."""
+    passages = document.passages if document else ()
+    here = passages[passage - 1] if 0 < passage <= len(passages) else None
+    return plain_content(f"¶{here.number} · {here.locator}", 60) if here and here.locator else ""
 
 
 class DocumentPane(Vertical):

@@ -27,7 +27,7 @@ def document_of(doc: str, kind: str, extracted: Extracted, given: dict[str, obje
         text = " ".join(clean_text(block.text).split())
         if not text:
             continue
-        separator = ("" if not parts else " " if block.joined else "\n\n")
+        separator = "" if not parts else " " if block.joined else "\n\n"
         parts.append(separator + text)
         pos += len(separator)
         starts.append(pos)
@@ -80,7 +80,7 @@ def _title_like(text: str) -> bool:
         and len(_TITLE_WORDS.findall(text)) >= max(1, len(words) // 2)
         and not text.endswith((",", ";", ":"))
         and not text[:1].islower()
-        and not given_title(text) == ""
+        and given_title(text) != ""
     )
 
 

@@ -26,7 +26,7 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
             say("unreadable", "too big to read in memory")
         except RecursionError:
             say("unreadable", "nested too deeply to read")
-        except Exception as exc:  # noqa: BLE001 - any parser's failure is that file's reason, never the build's
+        except Exception as exc:
             say("unreadable", f"could not be read ({type(exc).__name__}: {' '.join(str(exc).split())[:100]})")
 
 

@@ -41,7 +41,9 @@ def read(data: bytes, name: str) -> Extracted:
     skipped = 0
     for ref in (e for e in opf.iter() if _local(e.tag) == "itemref"):
         item = manifest.get(ref.get("idref"))
-        if item is None or "html" not in (item.get("media-type") or "") and "xml" not in (item.get("media-type") or ""):
+        if item is None or (
+            "html" not in (item.get("media-type") or "") and "xml" not in (item.get("media-type") or "")
+        ):
             continue
         path = posixpath.normpath(posixpath.join(base, unquote(item.get("href") or "")))
         try:
@@ -64,7 +66,8 @@ def _chapter_blocks(chapter: bytes) -> list[Block]:
         (" ".join(h.text_content().split()) for h in tree.iter("h1", "h2", "h3") if h.text_content().strip()), ""
     )
     title = heading or html_plain.title_of(tree)
-    return html_plain.blocks_of(tree, drop_chrome=False, locator=title[:120])
+    # A file may hold several chapters: each h1/h2 starts the next, the file's first heading before.
+    return html_plain.blocks_of(tree, drop_chrome=False, locator=title[:120], sections=("h1", "h2"))
 
 
 def _metadata(opf: Any) -> dict[str, str]:

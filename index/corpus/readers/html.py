@@ -4,6 +4,7 @@ Headings are kept as the locators of the paragraphs under them."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from index.corpus.readers import html_plain
@@ -12,6 +13,17 @@ from index.corpus.readers.base import Block, Extracted, Unreadable
 _META_KEYS = {"title": "title", "author": "author", "date": "published", "url": "url", "sitename": "publication"}
 _HEADINGS = ("head",)
 _TEXT_ELEMENTS = ("p", "head", "item", "quote", "code", "cell")
+# Site chrome pruned before extraction: the extractor keeps a short page whole, menus and all.
+_CHROME = [
+    "//nav",
+    "//footer",
+    "//aside",
+    "//header[not(ancestor::article) and not(ancestor::main) and not(.//h1)]",
+    "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary' or @role='search']",
+    "//*[contains(@id, 'cookie') or contains(@class, 'cookie-') or contains(@class, 'cookie_')]",
+]
+_EDIT_MARK = re.compile(r"\s*\[(?:edit|edit source|modifier|bearbeiten)\]\s*$", re.I)  # a wiki's section link
+_NOT_HEADINGS = frozenset(("contents", "table of contents", "navigation menu", "navigation"))
 
 
 def read(data: bytes, name: str) -> Extracted:
@@ -40,8 +52,9 @@ def _main_text(data: bytes) -> tuple[list[Block], dict[str, str]]:
             include_links=False,
             include_images=False,
             deduplicate=False,
+            prune_xpath=_CHROME,
         )
-    except Exception:  # noqa: BLE001 - the extractor failing on a page leaves the plain reading
+    except Exception:
         return [], {}
     if not xml:
         return [], {}
@@ -72,6 +85,9 @@ def _blocks_of_xml(xml: str) -> tuple[list[Block], dict[str, str]]:
             continue
         heading = element.tag in _HEADINGS
         if heading:
+            text = _EDIT_MARK.sub("", text)
+            if text.lower() in _NOT_HEADINGS or not text:
+                continue
             section = text[:120]
         blocks.append(Block(text, section, heading))
     return blocks, meta

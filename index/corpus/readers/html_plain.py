@@ -30,9 +30,9 @@ def title_of(tree: Any) -> str:
     return " ".join((found.text_content() if found is not None else "").split())
 
 
-def blocks_of(tree: Any, drop_chrome: bool, locator: str = "") -> list[Block]:
-    """The tree's paragraphs, lists and headings in document order; a heading becomes the locator of
-    what follows it (when `locator` is given, that chapter's title stays the locator)."""
+def blocks_of(tree: Any, drop_chrome: bool, locator: str = "", sections: tuple[str, ...] = _HEADINGS) -> list[Block]:
+    """The tree's paragraphs, lists and headings in document order; a heading (of the `sections` levels)
+    becomes the locator of what follows it, `locator` before the first."""
     if tree is None:
         return []
     body = tree.find(".//body")
@@ -55,7 +55,7 @@ def blocks_of(tree: Any, drop_chrome: bool, locator: str = "") -> list[Block]:
         if not text:
             continue
         heading = tag in _HEADINGS
-        if heading and not locator:
+        if tag in sections:
             section = text[:120]
         blocks.append(Block(text, section, heading))
     if not blocks:  # text straight in <div>s or <body>: one block per line of it

@@ -13,7 +13,6 @@ MAX_PAGES = 3000  # a longer file is read this far, and says so
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
-
 def read(data: bytes, name: str) -> Extracted:
     import pypdfium2 as pdfium
 
@@ -64,7 +63,7 @@ def page_blocks(pages: list[list[str]]) -> list[Block]:
 def _info(pdf: object) -> dict[str, str]:
     try:
         raw = pdf.get_metadata_dict(skip_empty=True)  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - a damaged info dictionary is only missing metadata
+    except Exception:
         return {}
     meta: dict[str, str] = {}
     if title := given_title(raw.get("Title")):

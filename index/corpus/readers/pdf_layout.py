@@ -10,7 +10,9 @@ from collections import Counter
 # so "Franco-" + "German" and "2017-" + "2019" keep their hyphen.
 _HYPHEN_END = re.compile(r"[a-zà-ÿ]-$")
 _STARTS_LOWER = re.compile(r"^[a-zà-ÿ]")
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,6})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,6})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
+)
 _SENTENCE_END = re.compile(r"[.!?:;”\"')\]]$")
 _DIGITS = re.compile(r"\d+")
 _RUNS_ON = re.compile(r"[,\-–—(\[]$|\b(?:and|or|of|the|a|an|to|in|for|with|by|on)$", re.I)

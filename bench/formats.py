@@ -11,6 +11,7 @@ temporary RALIGN_HOME.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -53,10 +54,8 @@ def rate(kind: str, paths: list[Path], repeat: int) -> None:
     start = time.perf_counter()
     for _ in range(repeat):
         for name, data in blobs:
-            try:
+            with contextlib.suppress(Unreadable):
                 readers.read(kind, data, name) if kind != readers.TEXT else document_from_bytes(name, data)
-            except Unreadable:
-                pass
     inside = time.perf_counter() - start
     start = time.perf_counter()
     for _ in range(repeat):
@@ -91,7 +90,8 @@ def build(kinds: dict[str, list[Path]], copies: int, work: Path) -> None:
         pdf.write_bytes(pdf.read_bytes() + b"\n%% changed\n")
         start = time.perf_counter()
         report = index.update()
-        print(f"one PDF changed: {report.indexed} re-read, {report.unchanged} unchanged, {time.perf_counter() - start:.2f} s")
+        took = time.perf_counter() - start
+        print(f"one PDF changed: {report.indexed} re-read, {report.unchanged} unchanged, {took:.2f} s")
     index.close()
 
 

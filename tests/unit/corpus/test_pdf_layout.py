@@ -26,8 +26,7 @@ def test_a_hyphen_before_a_capital_or_a_number_stays(left: str, right: str) -> N
 def test_running_headers_and_page_numbers_go_and_the_text_stays(text: list[str], per_page: int, roman: bool) -> None:
     pages = [text[i : i + per_page] for i in range(0, len(text), per_page)]
     laid_out = [
-        ["Annual Report of the Agency", *body, f"{'ivxlc'[n % 5] if roman else n + 1}"]
-        for n, body in enumerate(pages)
+        ["Annual Report of the Agency", *body, f"{'ivxlc'[n % 5] if roman else n + 1}"] for n, body in enumerate(pages)
     ]
     running = running_lines(laid_out)
     for lines, body in zip(laid_out, pages, strict=True):

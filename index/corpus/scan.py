@@ -171,6 +171,8 @@ def _text_document(doc: str, data: bytes, given: dict[str, object] | None = None
     if not body.strip():
         return Skipped(doc, "empty" if not data else "only white space" if not data.strip() else "no text")
     meta = meta_mod.extract(body)
+    if meta_mod.is_junk_title(meta.title):
+        meta = meta._replace(title=meta_mod.file_title(doc))
     if fields:
         meta = meta_mod.apply(meta, dict(fields))
     if given:

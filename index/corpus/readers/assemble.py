@@ -47,7 +47,7 @@ def document_of(doc: str, kind: str, extracted: Extracted, given: dict[str, obje
 
 def metadata_of(doc: str, kind: str, extracted: Extracted) -> Metadata:
     found = extracted.meta
-    title = given_title(found.get("title")) or heading_title(extracted.blocks) or file_title(doc)
+    title = given_title(found.get("title")) or heading_title(extracted.blocks) or meta_mod.file_title(doc)
     extra = [("format", kind)]
     if url := found.get("url", "").strip():
         extra.append(("url", safe_line(url, 500)))
@@ -82,13 +82,6 @@ def _title_like(text: str) -> bool:
         and not text[:1].islower()
         and given_title(text) != ""
     )
-
-
-def file_title(doc: str) -> str:
-    """'reports/annual_report-2019.pdf' -> 'annual report 2019'."""
-    name = doc.rsplit("/", 1)[-1]
-    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
-    return " ".join(re.sub(r"[_+]+|(?<=\w)-(?=\w)|%20", " ", stem).split()) or name
 
 
 def iso_date(value: str) -> str:

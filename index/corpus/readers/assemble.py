@@ -13,6 +13,8 @@ from index.corpus.readers.base import Block, Extracted, given_title
 from index.corpus.textclean import clean_text, safe_line
 from index.model import Document, Metadata
 
+# Typographic ligatures (PDFs are full of them) as their letters: "ﬁnd" must be the word "find".
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _TITLE_WORDS = re.compile(r"[^\W\d_]{2,}")
 
@@ -24,7 +26,7 @@ def document_of(doc: str, kind: str, extracted: Extracted, given: dict[str, obje
     starts: list[int] = []
     pos = 0
     for block in extracted.blocks:
-        text = " ".join(clean_text(block.text).split())
+        text = " ".join(clean_text(block.text.translate(_LIGATURES)).split())
         if not text:
             continue
         separator = "" if not parts else " " if block.joined else "\n\n"

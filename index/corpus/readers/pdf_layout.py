@@ -40,6 +40,36 @@ def running_lines(pages: list[list[str]], edge: int = 3) -> set[str]:
     return {key for key, n in counts.items() if n >= needed}
 
 
+_LEADING_NUMBER = re.compile(r"^(\d{1,4})\s+\S")
+_TRAILING_NUMBER = re.compile(r"\S\s+(\d{1,4})$")
+
+
+def numbered_lines(pages: list[list[str]], edge: int = 2) -> set[tuple[int, int]]:
+    """(page, line) of headers and footers that carry the page's own number ("10 1.3. STETIGKEIT",
+    "Annual Report 2019   7"): a number at a line's start or end, near the page's top or bottom,
+    that grows by one a page on at least half the pages. Chapter headers change; the number does not lie.
+    """
+    if len(pages) < 3:
+        return set()
+    found: list[tuple[int, int, int]] = []
+    offsets: Counter[int] = Counter()
+    for number, lines in enumerate(pages):
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        for i in {*filled[:edge], *filled[-edge:]}:
+            line = lines[i].strip()
+            match = len(line) <= 100 and (_LEADING_NUMBER.match(line) or _TRAILING_NUMBER.search(line))
+            if match:
+                offset = int(match.group(1)) - number
+                found.append((number, i, offset))
+                offsets[offset] += 1
+    if not offsets:
+        return set()
+    offset, count = offsets.most_common(1)[0]
+    if count < max(3, len(pages) // 2):
+        return set()
+    return {(number, i) for number, i, off in found if off == offset}
+
+
 def strip_furniture(lines: list[str], running: set[str], edge: int = 3) -> list[str]:
     """The page's lines without running headers/footers and a lone page number at its top or bottom."""
     kept = list(lines)
@@ -57,7 +87,7 @@ def join_lines(first: str, second: str) -> str:
     first, second = first.rstrip(), second.lstrip()
     if _HYPHEN_END.search(first) and _STARTS_LOWER.match(second):
         return first[:-1] + second
-    if first.endswith("\N{SOFT HYPHEN}"):
+    if first.endswith(("\N{SOFT HYPHEN}", "\x02")):  # PDFium writes a line-end hyphen it knows as soft as \x02
         return first[:-1] + second
     return f"{first} {second}" if first and second else first + second
 

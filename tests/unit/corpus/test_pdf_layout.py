@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from index.corpus.readers.pdf import page_blocks
-from index.corpus.readers.pdf_layout import join_lines, paragraphs, running_lines, strip_furniture
+from index.corpus.readers.pdf_layout import join_lines, numbered_lines, paragraphs, running_lines, strip_furniture
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8)
 SENTENCE = st.lists(WORD, min_size=5, max_size=8).map(lambda ws: " ".join(ws).capitalize() + ".")
@@ -55,3 +55,25 @@ def test_a_paragraph_cut_by_a_page_break_runs_on_and_keeps_each_page() -> None:
     pages = [["The delegation arrived in the city", "and met the minister of"], ["defence on the same day.", "1"]]
     blocks = page_blocks(pages)
     assert [(b.locator, b.joined) for b in blocks] == [("p. 1", False), ("p. 2", True)]
+
+
+@given(
+    st.lists(SENTENCE, min_size=6, max_size=14, unique=True),
+    st.lists(st.sampled_from(["1.2. METRIC SPACES", "2.1. MANIFOLDS", "Chapter Three"]), min_size=6, max_size=14),
+    st.integers(0, 40),
+    st.booleans(),
+)
+def test_headers_carrying_the_page_number_go_even_as_their_text_changes(
+    text: list[str], sections: list[str], first_number: int, at_end: bool
+) -> None:
+    pages = [
+        [f"{section} {first_number + n}" if at_end else f"{first_number + n} {section}", body]
+        for n, (section, body) in enumerate(zip(sections, text, strict=False))
+    ]
+    assert numbered_lines(pages) == {(n, 0) for n in range(len(pages))}
+    assert page_blocks(pages)[0].text == text[0]
+
+
+def test_numbers_that_do_not_follow_the_pages_are_text() -> None:
+    pages = [["12 apples were sold.", "The end."], ["3 ships came in.", "Then."], ["40 men left.", "Later."]]
+    assert numbered_lines(pages) == set()

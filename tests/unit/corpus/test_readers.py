@@ -142,7 +142,8 @@ def test_a_folder_of_formats_is_scanned_and_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["of Cooperation between the two states\n\nThe treaty was signed.\n", "44°6′N 39°44′E\n\nSochi is a city.\n"]
+    "text",
+    ["of Cooperation between the two states\n\nThe treaty was signed.\n", "44°6′N 39°44′E\n\nSochi is a city.\n"],
 )
 def test_a_text_whose_first_line_is_no_title_takes_its_file_name(text: str) -> None:
     result = document_from_bytes("notes/treaty_of-1950.txt", text.encode())

@@ -31,8 +31,9 @@ class Unreadable(Exception):
 # Titles that producers write into a file's properties and no person chose.
 _JUNK_TITLE = (
     r"(?:untitled\b.*|new document|(?:table of )?contents|abstract|.*\btrial version\b.*|"
-    r"(?:produced|created|generated) (?:with|by)\b.*|.*[\\/].*\.\w{2,4}|document\s*\d*|title|template|slide\s*\d*|print|presentation\d*|"
-    r"microsoft (?:word|powerpoint|excel)\b.*|[\w ~$.-]*\.(?:docx?|pdf|rtf|odt|pptx?|xlsx?|indd|qxd|tex|dvi|ps|html?)|"
+    r"(?:produced|created|generated) (?:with|by)\b.*|.*[\\/].*\.\w{2,4}|"
+    r"document\s*\d*|title|template|slide\s*\d*|print|presentation\d*|powerpoint presentation|"
+    r"microsoft (?:word|powerpoint|excel)\b.*|.*\.(?:docx?|pdf|rtf|odt|pptx?|xlsx?|indd|qxd|tex|dvi|ps|html?)|"
     r"\W*|[\d\W]+)"
 )
 _JUNK_PERSON = r"(?:admin(?:istrator)?|user|owner|author|unknown|python-docx|\W*|[\d\W]+)"

@@ -34,9 +34,18 @@ def read(data: bytes, name: str) -> Extracted:
             meta["title"] = title
         if not blocks:  # too short or too odd for the extractor: all but the page's chrome
             blocks = html_plain.blocks_of(tree, drop_chrome=True)
+    if meta.get("title"):
+        meta["title"] = without_site(meta["title"])
     if not blocks:
         raise Unreadable("no text in the page")
     return Extracted(tuple(blocks), meta)
+
+
+def without_site(title: str) -> str:
+    """'Berlin confronts its past | DW | 19.01.2020' -> 'Berlin confronts its past': a page title's
+    site name and date after " | " or " • " go, when what stays before them is two words or more."""
+    first = re.split(r"\s+[|•·]\s+", title, maxsplit=1)[0].strip()
+    return first if len(first.split()) >= 2 else title
 
 
 def _main_text(data: bytes) -> tuple[list[Block], dict[str, str]]:

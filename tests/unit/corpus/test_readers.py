@@ -148,3 +148,11 @@ def test_a_folder_of_formats_is_scanned_and_read(tmp_path: Path) -> None:
 def test_a_text_whose_first_line_is_no_title_takes_its_file_name(text: str) -> None:
     result = document_from_bytes("notes/treaty_of-1950.txt", text.encode())
     assert isinstance(result, Document) and result.meta.title == "treaty of 1950"
+
+
+def test_a_page_title_loses_the_site_name_after_a_bar() -> None:
+    from index.corpus.readers.html import without_site
+
+    assert without_site("Berlin confronts its colonial past | DW | 19.01.2020") == "Berlin confronts its colonial past"
+    assert without_site("DW | News") == "DW | News"  # one word before the bar: kept whole
+    assert without_site("What we do - Creative Commons") == "What we do - Creative Commons"

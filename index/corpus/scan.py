@@ -17,7 +17,7 @@ from index.model import Document, Skipped
 
 # Every extension a reader in `index.corpus.readers` reads (text, PDF, HTML, EPUB, Word).
 TEXT_EXTENSIONS = EXTENSIONS
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024
 METADATA_FILE = "metadata.toml"  # per-document metadata a person gives, at the corpus root
 
 

@@ -6,7 +6,17 @@ Readers return plain data (no `Document`) so that they can run in a child proces
 
 from __future__ import annotations
 
+import os
 from typing import NamedTuple
+
+DEFAULT_TIMEOUT = 60.0  # seconds one file may take to read; RALIGN_READ_TIMEOUT changes it
+
+
+def timeout() -> float:
+    try:
+        return max(1.0, float(os.environ.get("RALIGN_READ_TIMEOUT", DEFAULT_TIMEOUT)))
+    except ValueError:
+        return DEFAULT_TIMEOUT
 
 
 class Block(NamedTuple):

@@ -8,21 +8,11 @@ kept for the next; killed and started again after a file that overran or crashed
 from __future__ import annotations
 
 import atexit
-import os
 import queue
 import threading
 from typing import Any
 
-from index.corpus.readers.base import Extracted
-
-DEFAULT_TIMEOUT = 120.0  # seconds one file may take; RALIGN_READ_TIMEOUT changes it
-
-
-def timeout() -> float:
-    try:
-        return max(1.0, float(os.environ.get("RALIGN_READ_TIMEOUT", DEFAULT_TIMEOUT)))
-    except ValueError:
-        return DEFAULT_TIMEOUT
+from index.corpus.readers.base import Extracted, timeout
 
 
 class Sandbox:

@@ -38,7 +38,11 @@ def read(data: bytes, name: str) -> Extracted:
         blocks.append(Block(text, section, heading))
     if not blocks:
         raise Unreadable("no text in the Word file")
-    return Extracted(tuple(blocks), _metadata(document.core_properties))
+    try:
+        meta = _metadata(document.core_properties)
+    except (ValueError, TypeError, KeyError, AttributeError):  # a malformed date or property: no metadata
+        meta = {}
+    return Extracted(tuple(blocks), meta)
 
 
 def _style_name(paragraph: Any) -> str:

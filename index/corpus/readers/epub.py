@@ -34,6 +34,8 @@ def read(data: bytes, name: str) -> Extracted:
         raise Unreadable(f"broken EPUB (missing {exc})") from None
     except etree.XMLSyntaxError as exc:
         raise Unreadable(f"broken EPUB ({' '.join(str(exc).split())[:80]})") from None
+    if _drm(book):
+        raise Unreadable("DRM-protected EPUB (its chapters are encrypted)")
     base = posixpath.dirname(rootfile)
     manifest = {e.get("id"): e for e in opf.iter() if _local(e.tag) == "item"}
     meta = _metadata(opf)
@@ -80,6 +82,15 @@ def _metadata(opf: Any) -> dict[str, str]:
         if value and key not in meta:
             meta[key] = value[:10] if key == "published" else value
     return meta
+
+
+def _drm(book: zipfile.ZipFile) -> bool:
+    """Chapters encrypted (Adobe ADEPT, Apple FairPlay…), not only fonts obfuscated (which IDPF allows)."""
+    try:
+        listing = book.read("META-INF/encryption.xml")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return b"html" in listing.lower() or b"xhtml" in listing.lower()
 
 
 def _member(book: zipfile.ZipFile, path: str) -> bytes:

@@ -78,3 +78,19 @@ def test_documents_are_filtered_by_their_year(capsys: pytest.CaptureFixture[str]
     ]:
         code, out, _ = run(capsys, "search", query, "--json", "--limit", "100", "--corpus", str(formats_corpus))
         assert code == 0 and {h["doc"] for h in json.loads(out)} == wanted, query
+
+
+def test_a_changed_pdf_is_read_again_alone(formats_corpus: Path) -> None:
+    from index.store.corpus_index import CorpusIndex
+
+    index = CorpusIndex(formats_corpus)
+    try:
+        first = index.update()
+        assert first.indexed == 3
+        pdf = formats_corpus / "pdflatex-4-pages.pdf"
+        pdf.write_bytes(pdf.read_bytes() + b"\n% an incremental save appends\n")
+        again = index.update()
+        assert (again.indexed, again.unchanged) == (1, 4)  # five files: the other four untouched
+        assert {s.path for s in again.skipped} >= {"libreoffice-writer-password.pdf", "memo.docx"}  # still listed
+    finally:
+        index.close()

@@ -156,3 +156,17 @@ def test_a_page_title_loses_the_site_name_after_a_bar() -> None:
     assert without_site("Berlin confronts its colonial past | DW | 19.01.2020") == "Berlin confronts its colonial past"
     assert without_site("DW | News") == "DW | News"  # one word before the bar: kept whole
     assert without_site("What we do - Creative Commons") == "What we do - Creative Commons"
+
+
+def test_an_epub_with_encrypted_chapters_says_it_is_drm_protected(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    real = zipfile.ZipFile(SAMPLES / "alice-in-wonderland.epub")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as book:
+        for item in real.infolist():
+            book.writestr(item, real.read(item))
+        book.writestr("META-INF/encryption.xml", '<encryption><CipherReference URI="OEBPS/ch1.xhtml"/></encryption>')
+    result = document_from_bytes("locked.epub", buffer.getvalue())
+    assert result == Skipped("locked.epub", "DRM-protected EPUB (its chapters are encrypted)")

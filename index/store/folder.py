@@ -39,11 +39,8 @@ class IndexFolder:
 
     @property
     def key(self) -> str:
-        """What an index must have been built with to be reused; anything else rebuilds it.
-
-        corpus 2: passages carry their locator (PDF page, chapter, section) and PDF, HTML, EPUB and Word
-        files are read; an index made before has neither and is rebuilt."""
-        return json.dumps({"schema": self.engine.version, "entities": self._entities_key, "xref": 3, "corpus": 2})
+        """What an index must have been built with to be reused; anything else rebuilds it."""
+        return json.dumps({"schema": self.engine.version, "entities": self._entities_key, "xref": 3})
 
     @property
     def is_open(self) -> bool:

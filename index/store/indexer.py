@@ -57,7 +57,7 @@ def update(
     todo: list[tuple[corpus_mod.SourceFile, str]] = []
     unchanged = 0
     nothing_given = json.dumps(None)
-    for source in files:
+    for source in sorted(files, key=_read_cost):  # stable: text first, big PDFs last (first results sooner)
         given_meta = given_all.get(source.doc)
         given = nothing_given if given_meta is None else json.dumps(given_meta, sort_keys=True, default=str)
         old = known.get(source.doc)
@@ -67,7 +67,6 @@ def update(
                 skipped.append(Skipped(source.doc, old.reason))
             continue
         todo.append((source, given))
-    todo.sort(key=lambda item: _read_cost(item[0]))  # stable: text first, big PDFs last (first results sooner)
     tally = _Tally(total=len(todo) + len(removed), unchanged=unchanged, skipped=skipped, progress=progress)
     tally.step(0)
     batches = [todo[:FIRST_BATCH], todo[FIRST_BATCH:]] if len(todo) > FIRST_BATCH else [todo]

@@ -57,7 +57,9 @@ def update(
     todo: list[tuple[corpus_mod.SourceFile, str]] = []
     unchanged = 0
     nothing_given = json.dumps(None)
-    for source in sorted(files, key=_read_cost):  # stable: text first, big PDFs last (first results sooner)
+    from index.corpus.readers import read_cost
+
+    for source in sorted(files, key=read_cost):  # stable: text first, big PDFs last (first results sooner)
         given_meta = given_all.get(source.doc)
         given = nothing_given if given_meta is None else json.dumps(given_meta, sort_keys=True, default=str)
         old = known.get(source.doc)
@@ -95,17 +97,6 @@ def update(
     return IndexReport(
         tally.indexed, len(removed), tally.unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled
     )
-
-
-_RICH = (".pdf", ".epub", ".docx", ".html", ".htm", ".xhtml", ".shtml")
-
-
-def _read_cost(source: corpus_mod.SourceFile) -> int:
-    """0 for text, 1 for another format, 2 for one over 4 MB: the first batch, committed at once, is the
-    text and the small files, so a 500-page report does not hold back the first results."""
-    if not source.doc.lower().endswith(_RICH):
-        return 0
-    return 2 if source.size > 4 * 1024 * 1024 else 1
 
 
 class _Batches:

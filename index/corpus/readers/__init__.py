@@ -27,6 +27,17 @@ EXTENSIONS = frozenset(_BY_EXTENSION)
 FORMATS_READ = "plain text and Markdown, PDF, HTML (saved web pages), EPUB and Word (.docx)"
 
 
+def read_cost(source: object) -> int:
+    """0 for text, 1 for another format, 2 for one over 4 MB (a source file's `doc` and `size`): a build
+    reads in this order, so its first commit is the text and the small files and a 500-page report
+    does not hold back the first results."""
+    doc, size = str(getattr(source, "doc", "")), int(getattr(source, "size", 0))
+    dot = doc.rfind(".")
+    if _BY_EXTENSION.get(doc[dot:].lower() if dot > 0 else "", TEXT) == TEXT:
+        return 0
+    return 2 if size > 4 * 1024 * 1024 else 1
+
+
 def kind_of(name: str, head: bytes) -> str:
     """The reader for a file: what its first bytes say it is (a PDF saved as .txt, a web page saved as
     .pdf), else what its extension says."""

@@ -26,10 +26,11 @@ class IndexProgressed(Message):
 
 
 class IndexFinished(Message):
-    def __init__(self, report: IndexReport, live: bool = False) -> None:
+    def __init__(self, report: IndexReport, live: bool = False, seconds: float = 0.0) -> None:
         super().__init__()
         self.report = report
         self.live = live  # a background re-scan rather than the launch's build
+        self.seconds = seconds  # how long the check took: a large folder is checked less often
 
 
 class EntitiesProgressed(Message):

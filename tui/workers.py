@@ -7,6 +7,7 @@ never the screen, and changes no widget: it posts a message, and the screen's ha
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -74,6 +75,7 @@ def _cancelled() -> bool:
 
 def index_corpus(index: CorpusIndex, rebuild: bool, live: bool, post: Post) -> None:
     """Bring the index up to date; a live re-scan reports no progress."""
+    started = time.monotonic()
     try:
         report = index.update(
             progress=None if live else (lambda done, total: post(IndexProgressed(done, total))),
@@ -83,7 +85,7 @@ def index_corpus(index: CorpusIndex, rebuild: bool, live: bool, post: Post) -> N
     except RalignError as exc:
         post(IndexFailed(str(exc)))
         return
-    post(IndexFinished(report, live))
+    post(IndexFinished(report, live, time.monotonic() - started))
 
 
 def fill_entities(index: CorpusIndex, post: Post) -> None:

@@ -146,6 +146,9 @@ class Engine(Protocol):
 
     def document_count(self) -> int: ...
 
+    def doc_ids(self) -> list[str]:
+        """The document id of every record, repeated when held twice."""
+
     # The query language and the analysis that goes with it
     def parse(self, text: str) -> Query:
         """The query for the text; ValueError with a readable message when it cannot be read."""

@@ -87,6 +87,10 @@ class WhooshEngine:
         with self.ix.searcher() as searcher:
             return int(searcher.doc_count())
 
+    def doc_ids(self) -> list[str]:
+        with self.ix.searcher() as searcher:
+            return [fields["doc"] for fields in searcher.all_stored_fields()]
+
     # the query language -----------------------------------------------------------
     @functools.cached_property
     def _parser(self) -> Any:

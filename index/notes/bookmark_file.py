@@ -8,6 +8,7 @@ followed, not replaced). A rewrite starts over if the file changed since it was 
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import tempfile
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from index import faults
 from index.errors import RalignError
 from index.notes.markdown import FILE_HEADER, Bookmark, Parsed, parse, render
 
@@ -127,6 +129,7 @@ class BookmarkFile:
         except OSError as exc:
             raise BookmarkError(f"cannot create {target.parent}: {exc.strerror or exc}; nothing was changed") from None
         with self._locked(target):
+            _remove_left_copies(target)
             for _ in range(MAX_RETRIES):
                 content, digest = self._read_text()
                 parsed = parse(content)
@@ -164,6 +167,7 @@ class BookmarkFile:
                 os.fsync(handle.fileno())
             with contextlib.suppress(FileNotFoundError):
                 os.chmod(tmp_name, os.stat(target).st_mode & 0o777)
+            faults.point("bookmark-written")  # the crash tests' moment: the new copy whole, not yet in place
             os.replace(tmp_name, target)
             tmp_name = ""
             _fsync_dir(target.parent)
@@ -173,6 +177,14 @@ class BookmarkFile:
             if tmp_name:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp_name)
+
+
+def _remove_left_copies(target: Path) -> None:
+    """New copies a writer killed before moving them in place left behind; safe under the lock, which
+    every writer holds while its copy exists."""
+    for left in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            left.unlink()
 
 
 def _fsync_dir(folder: Path) -> None:

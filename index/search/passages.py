@@ -1,9 +1,11 @@
 """Raw search: the best passages of the best documents, documents ranked by the engine, passages found here.
 
-A passage's score is its document's, scaled by how much of the query it holds against the
-document's best passage; documents are read in rank order until no unread one could place a
-passage in the first `limit` (a document's score bounds its passages'). Reading is bounded by
-`LOCATE_BUDGET`: past it, the counts are those of the documents read ("120+ passages").
+The query is asked of the document (AND and NOT hold within it, as in the engine's ranking), then of
+its passages: those that answer it alone are shown, or, when none does (`a AND b` in two
+paragraphs), those that hold its words. A passage's score is its document's, scaled by how much of
+the query it holds against the document's best passage; documents are read in rank order until no
+unread one could place a passage in the first `limit` (a document's score bounds its passages').
+Reading is bounded by `LOCATE_BUDGET`: past it, the counts are those of the documents read ("120+ passages").
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import time
 from typing import NamedTuple
 
-from index.engine.base import PassageLocator, Query, Searcher, passages_of
+from index.engine.base import PassageLocator, PassageTerms, Query, Searcher, passages_of
 from index.engine.entity_query import entity_key
 from index.search.query import Asked, Searchable, ask
 
@@ -55,6 +57,12 @@ def find(source: Searchable, asked: Asked, limit: int) -> RawResults:
         with source.open().engine.searcher() as searcher:
             return passage_hits(source, searcher, parsed, max(1, limit))
     except Exception as exc:
+        from index.damage import IndexDamaged, damage_reason
+
+        reason = damage_reason(exc)
+        if reason:
+            source.mark_damaged(reason)
+            raise IndexDamaged(f"the index is damaged ({reason}); it is rebuilt at the next update") from exc
         return RawResults([], 0, {}, f"the search failed: {type(exc).__name__}: {exc}")
 
 
@@ -68,16 +76,20 @@ def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: i
     doc_counts: dict[str, int] = {}
     located = 0
     note = ""
+    timed_out = False  # the engine's ranking stopped at its time limit: unranked documents may match
     while True:
         ranked = searcher.rank(parsed, wanted_docs, time_limit)
         if ranked.timed_out:
+            timed_out = True
             note = f"the search stopped after {time_limit:g} s; these are the hits found by then"
         matching_docs = ranked.matching
         for doc, doc_score in ranked.hits[located:]:
             if len(hits) >= limit and sorted((h.score for h in hits), reverse=True)[limit - 1] >= doc_score:
                 break  # no passage of this document or any after it could make the page
             if time.monotonic() - started > LOCATE_BUDGET:
-                break  # words everywhere, the phrase or the passage with all of them rare: say so
+                # words everywhere, the phrase or the passage with all of them rare: say so
+                note = note or f"passages were looked for for {LOCATE_BUDGET:g} s; these are the ones found by then"
+                break
             located += 1
             if doc == skip_doc:
                 continue
@@ -94,7 +106,7 @@ def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: i
     hits.sort(key=lambda h: (-h.score, h.doc, h.num))
     # Unread documents matched the query's words, not necessarily within one passage: the counts
     # are what the documents read hold, exact only when every matching document was read.
-    complete = located >= matching_docs
+    complete = located >= matching_docs and not timed_out
     total, documents = sum(doc_counts.values()), len(doc_counts)
     return RawResults(hits[:limit], total, doc_counts, note=note, documents=documents, complete=complete)
 
@@ -122,7 +134,13 @@ def _locate(source: Searchable, asked: PassageLocator, doc: str, doc_score: floa
         }
     places = ((p.number, p.start, p.end) for p in document.passages)
     views = passages_of(document.text, places, engine.text_terms_only, keys)
+    if not views or not asked.answers(_whole(views), fields):
+        return []  # the query is asked of the document: `a NOT b` leaves out a document holding b anywhere
     answering = [(view, asked.score(view)) for view in views if asked.answers(view, fields)]
+    if not answering:
+        # No single passage answers: `a AND b` with a in one paragraph and b in another. The passages
+        # holding the query's words are what the document shows.
+        answering = [(view, score) for view in views if asked.matched_terms(view) and (score := asked.score(view))]
     best = max((score for _, score in answering), default=0.0) or 1.0
     return [
         RawHit(
@@ -137,3 +155,17 @@ def _locate(source: Searchable, asked: PassageLocator, doc: str, doc_score: floa
         )
         for view, score in answering
     ]
+
+
+_PASSAGE_BREAK = "\x00"  # between passages in a document's whole view: no phrase runs across it
+
+
+def _whole(views: list[PassageTerms]) -> PassageTerms:
+    """The document as one passage, to ask whether it answers the query as a whole."""
+    terms: list[str] = []
+    keys: set[str] = set()
+    for view in views:
+        terms += view.terms
+        terms.append(_PASSAGE_BREAK)
+        keys |= view.keys
+    return PassageTerms(0, terms, keys)

@@ -27,9 +27,15 @@ class Searchable(Protocol):
     def open(self) -> Searchable:
         """The index opened (created if need be), for searching."""
 
+    def mark_damaged(self, reason: str) -> None:
+        """Reading the index failed: it is rebuilt at the next update."""
+
     def entity_names(self) -> EntityNames: ...
 
     def vocabulary(self) -> dict[str, int]: ...
+
+
+MAX_QUERY_CHARS = 1000
 
 
 class Asked(NamedTuple):
@@ -69,6 +75,8 @@ def ask(source: Searchable, text: str) -> Asked:
     """The text parsed once, for both searching and highlighting."""
     if not text.strip():
         return Asked(text, None)
+    if len(text) > MAX_QUERY_CHARS:  # the engine's parser is quadratic: 40,000 characters took 35 s
+        return Asked(text, None, f"the query is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS:,})")
     try:
         return Asked(text, parse(source, text))
     except ValueError as exc:

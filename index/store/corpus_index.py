@@ -28,7 +28,7 @@ from index.search import query as query_mod
 from index.search.highlight import HighlightPlan
 from index.search.passages import RawResults
 from index.store import indexer
-from index.store.folder import IndexFolder
+from index.store.folder import IndexFolder, update_lock
 from index.store.sidestore import SideStore
 from index.xref import queries
 
@@ -96,6 +96,10 @@ class CorpusIndex:
     def close(self) -> None:
         self._folder.close()
 
+    def mark_damaged(self, reason: str) -> None:
+        """Reading the index failed (`index.damage`): it is rebuilt at the next update."""
+        self._folder.mark_damaged(reason)
+
     # reading ----------------------------------------------------------------
     def documents(self) -> list[DocSummary]:
         return self.side.summaries()
@@ -134,6 +138,9 @@ class CorpusIndex:
         rebuild: bool = False,
     ) -> IndexReport:
         """Bring the index in line with the folder: index what is new or changed, drop what is gone."""
+        self.open()
+        if self._folder.read_only:
+            return IndexReport(0, 0, self.document_count(), (), message="; ".join(self.messages))
         with self._writer_held(rebuild):
             return indexer.update(self._folder, lambda: self.gazetteer, progress, cancel, rebuild)
 
@@ -149,20 +156,27 @@ class CorpusIndex:
         """This process's one writer: the index opened (wiped first for a rebuild), and the answers
         cached from before the write dropped after it."""
         with self._write_lock:
-            if rebuild:
-                self._folder.rebuild()
             self.open()
-            try:
-                yield
-            finally:
-                self._generation += 1
-                self._cache.clear()
+            with update_lock(self._folder.location):
+                damage = self._folder.damage
+                if damage:
+                    self.messages.append(f"the index was rebuilt: it was found damaged ({damage})")
+                if rebuild or damage:
+                    self._folder.rebuild()
+                    self.open()
+                try:
+                    yield
+                finally:
+                    self._generation += 1
+                    self._cache.clear()
 
     # cross-references (`index.xref.queries`) ---------------------------------
     def near_duplicates(self, doc: str, threshold: float | None = None) -> list[tuple[str, float]]:
         return queries.near_duplicates(self.side, doc, threshold)
 
-    def duplicate_groups(self, threshold: float | None = None, max_sharing: int = 50) -> dict[str, list[str]]:
+    def duplicate_groups(
+        self, threshold: float | None = None, max_sharing: int = queries.duplicate_pairs.MAX_SHARING
+    ) -> dict[str, list[str]]:
         return queries.duplicate_groups(self.side, threshold, max_sharing)
 
     def citations(self, doc: str | None = None, source: str | None = None) -> list[tuple[str, int, str, str]]:

@@ -12,6 +12,7 @@ import contextlib
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,11 +37,12 @@ class IndexFolder:
         self.lock = threading.RLock()  # workers may all reach for a fresh index at once
         self._entities_key = entities_key
         self._side: SideStore | None = None
+        self.read_only = False  # opened in a folder that cannot be written: searched, never updated
 
     @property
     def key(self) -> str:
         """What an index must have been built with to be reused; anything else rebuilds it."""
-        return json.dumps({"schema": self.engine.version, "entities": self._entities_key, "xref": 3})
+        return json.dumps({"schema": self.engine.version, "entities": self._entities_key, "xref": 4})
 
     @property
     def is_open(self) -> bool:
@@ -76,19 +78,52 @@ class IndexFolder:
                 self._wipe(self.location)
                 self._create(self.location)
 
+    @property
+    def damage(self) -> str:
+        """Why the index was found damaged (it is rebuilt when next opened or updated); "" when it was not."""
+        try:
+            return (self.location / DAMAGED_MARK).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def mark_damaged(self, reason: str) -> None:
+        with contextlib.suppress(OSError):
+            (self.location / DAMAGED_MARK).write_text(reason, encoding="utf-8")
+
     def _open_or_fall_back(self) -> None:
         try:
             self._open_at(self.location)
         except OSError as exc:
-            import tempfile  # only here: a search that never falls back does not load it
+            why = f"the index cache {self.location} cannot be written ({exc.strerror or exc})"
+            if self._open_read_only(self.location):
+                self.messages.append(f"{why}; answering from the index it holds, which is not updated")
+                return
+            import atexit
+            import shutil
+            import tempfile  # only here: a search that never falls back does not load them
 
             fallback = Path(tempfile.mkdtemp(prefix="ralign-index-"))
-            self.messages.append(
-                f"the index cache {self.location} cannot be written ({exc.strerror or exc}); "
-                f"using a temporary index at {fallback}"
-            )
+            # Deleted when this process ends: one call must not leave a whole index behind (73 MB each).
+            atexit.register(shutil.rmtree, fallback, ignore_errors=True)
+            self.messages.append(f"{why}; using a temporary index at {fallback}, deleted when this run ends")
             self.location = fallback
             self._open_at(fallback)
+
+    def _open_read_only(self, location: Path) -> bool:
+        """A valid index in a folder that cannot be written (a read-only file system), opened to be read."""
+        try:
+            if not self.engine.exists(location / "whoosh") or self.damage:
+                return False
+            side = SideStore(location / "side.sqlite", read_only=True)
+            if side.get_meta("key") != self.key:
+                side.close()
+                return False
+            self.engine.open(location / "whoosh")
+        except Exception:  # anything amiss: a temporary index instead
+            return False
+        self._side = side
+        self.read_only = True
+        return True
 
     def _open_at(self, location: Path) -> None:
         location.mkdir(parents=True, exist_ok=True)
@@ -104,6 +139,9 @@ class IndexFolder:
     def _open_existing(self, location: Path) -> None:
         if not self.engine.exists(location / "whoosh"):
             raise _NeedsRebuild("")  # nothing was ever committed here: a first build
+        damage = self.damage
+        if damage:
+            raise _NeedsRebuild(f"it was found damaged ({damage})")
         try:
             side = SideStore(location / "side.sqlite")
             stored_key = side.get_meta("key")
@@ -131,9 +169,41 @@ class IndexFolder:
             self._side.close()
         self._side = None
         self.engine.wipe(location / "whoosh")
+        with contextlib.suppress(FileNotFoundError):
+            (location / DAMAGED_MARK).unlink()
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 (location / f"side.sqlite{suffix}").unlink()
+
+
+DAMAGED_MARK = "damaged"  # written when reading the index failed: the next open or update rebuilds it
+UPDATE_WAIT = 5.0  # seconds an update waits for another process's update before saying it is busy
+
+
+@contextlib.contextmanager
+def update_lock(location: Path, wait: float = UPDATE_WAIT) -> Iterator[None]:
+    """The one updater across processes, held for a whole update: what is indexed is read under it,
+    so two updates never both take the same new file for new (and index it twice)."""
+    if fcntl is None:
+        yield
+        return
+    location.mkdir(parents=True, exist_ok=True)
+    with open(location / "update.lock", "a+b") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        "another ralign-tui is updating this corpus's index; try again when it has finished"
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @contextlib.contextmanager

@@ -2,8 +2,9 @@
 
 Each batch is one engine commit and one SQLite transaction, the engine first: a process killed
 in between leaves the old fingerprints, so the next run simply re-indexes those files. A big
-first build commits its first `FIRST_BATCH` files early, so the reader can search at once; a
-batch of `PARALLEL_MIN` files or more goes to worker processes (`index.store.parallel`), started
+first build commits its first `FIRST_BATCH` files early, so the reader can search at once, then
+batches growing fourfold, so what it finds grows with the build; batches of `PARALLEL_MIN` files or
+more go to worker processes (`index.store.parallel`), started
 before the first batch so they load their modules meanwhile. Progress is a `(done, total)`
 callback; cancelling is a `threading.Event`.
 """
@@ -16,8 +17,9 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from index import faults
 from index.corpus import scan as corpus_mod
 from index.engine.base import BatchWriter, EngineBusy, Segment
 from index.entities.gazetteer import Gazetteer
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], object]
 FIRST_BATCH = 32  # documents committed early on a big first build, so search works at once (~1 s)
+T = TypeVar("T")
+NEXT_BATCH = 256  # the second batch; each after it four times the last
 PARALLEL_MIN = 100  # fewer files than this are indexed in this process: starting workers costs ~0.5 s
 
 
@@ -53,7 +57,12 @@ def update(
         given_all = {}
     known = folder.side.fingerprints()
     current = {f.doc for f in files}
-    removed = [doc for doc in known if doc not in current]
+    left_over = _left_over(folder)
+    if left_over:
+        messages.append(f"repaired {len(left_over)} document(s) an interrupted update had left half-written")
+    removed = [doc for doc in known if doc not in current] + [
+        d for d in left_over if d not in current and d not in known
+    ]
     todo: list[tuple[corpus_mod.SourceFile, str]] = []
     unchanged = 0
     nothing_given = json.dumps(None)
@@ -63,7 +72,11 @@ def update(
         given_meta = given_all.get(source.doc)
         given = nothing_given if given_meta is None else json.dumps(given_meta, sort_keys=True, default=str)
         old = known.get(source.doc)
-        if old and (old.size, old.mtime_ns, old.given) == (source.size, source.mtime_ns, given):
+        if (
+            old
+            and (old.size, old.mtime_ns, old.given) == (source.size, source.mtime_ns, given)
+            and source.doc not in left_over
+        ):
             unchanged += 1
             if old.reason:
                 skipped.append(Skipped(source.doc, old.reason))
@@ -71,12 +84,12 @@ def update(
         todo.append((source, given))
     tally = _Tally(total=len(todo) + len(removed), unchanged=unchanged, skipped=skipped, progress=progress)
     tally.step(0)
-    batches = [todo[:FIRST_BATCH], todo[FIRST_BATCH:]] if len(todo) > FIRST_BATCH else [todo]
+    batches = _batches(todo)
     if not tally.total:
         batches = []  # nothing changed: no writer, no lock, no commit
     cancelled = False
     pool = None
-    if len(batches) == 2 and len(batches[1]) >= PARALLEL_MIN:
+    if len(batches) > 1 and len(todo) - len(batches[0]) >= PARALLEL_MIN:
         from index.store import parallel
 
         if parallel.worker_count() > 1:
@@ -97,6 +110,30 @@ def update(
     return IndexReport(
         tally.indexed, len(removed), tally.unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled
     )
+
+
+def _batches(todo: list[T]) -> list[list[T]]:
+    """The first FIRST_BATCH files, then batches four times larger each (256, 1,024, 4,096 …): a big
+    first build is searchable within a second and its results grow with it, in few commits."""
+    if len(todo) <= FIRST_BATCH:
+        return [todo]
+    batches, start, size = [todo[:FIRST_BATCH]], FIRST_BATCH, NEXT_BATCH
+    while start < len(todo):
+        batches.append(todo[start : start + size])
+        start, size = start + size, size * 4
+    if len(batches) > 2 and len(batches[-1]) < len(batches[-2]) // 2:
+        batches[-2:] = [batches[-2] + batches[-1]]  # no small last commit after a big one
+    return batches
+
+
+def _left_over(folder: IndexFolder) -> set[str]:
+    """Documents the engine holds that the side store does not (or holds twice): what a process killed
+    between the engine's commit and the side store's left. Listed only when the two counts differ."""
+    if folder.engine.document_count() == folder.side.document_count():
+        return set()
+    held = Counter(folder.engine.doc_ids())
+    documents = set(folder.side.document_ids())
+    return {doc for doc, times in held.items() if times > 1 or doc not in documents}
 
 
 class _Batches:
@@ -165,8 +202,10 @@ class _Batches:
         if not prepared.changed:
             side.put_fingerprint(db, doc, fingerprint)
             return Skipped(doc, fingerprint.reason) if fingerprint.reason else False
+        # Deleted even when new to the side store: a run killed between the engine's commit and the side
+        # store's left its records there. Reaches the index's old segments, never a worker's new one.
+        writer.delete(doc)
         if old is not None:
-            writer.delete(doc)  # reaches the index's old segments, never a worker's new one
             side.remove_document(db, doc)
         side.put_fingerprint(db, doc, fingerprint)
         document = prepared.document
@@ -204,8 +243,15 @@ def batch(folder: IndexFolder) -> Iterator[tuple[BatchWriter, sqlite3.Connection
                 writer.cancel()
                 raise
             writer.commit(segments)
+            faults.point("engine-committed")
+        faults.point("side-committed")
     except OSError as exc:
         raise StoreError(f"the index could not be written at {folder.location}: {exc.strerror or exc}") from exc
+    except sqlite3.OperationalError as exc:  # SQLite met the full disk (or `ulimit -f`) first
+        raise StoreError(
+            f"the index could not be written at {folder.location}: {exc} (is the disk full, or a file size "
+            "limit reached? free some space and run again; what was committed is kept)"
+        ) from exc
 
 
 class _Tally:

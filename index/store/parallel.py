@@ -35,6 +35,9 @@ Job = tuple[corpus_mod.SourceFile, str, Fingerprint | None, dict[str, object] | 
 CHUNK = 8  # files a worker takes at a time: small enough that a cancel is felt within a second
 
 
+FLUSH = "flush"  # after a batch's last chunk: finish the segment and send it, then wait for the next batch
+
+
 def worker_count() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -87,10 +90,11 @@ class Pool:
     def build(
         self, jobs: list[Job], on_prepared: Callable[[Prepared], None], cancel: threading.Event | None = None
     ) -> list[Segment]:
-        """Index jobs; on_prepared runs here for each file. Returns the new segments. Once per pool."""
-        assert not self.used, "a pool builds once"
-        self.used = True
+        """Index jobs; on_prepared runs here for each file. Returns the new segments, one a worker that
+        had files. Called again for the next batch once these segments are committed: each worker
+        opens a new segment with that batch's first files, after the commit."""
         self._introduced()
+        self.used = True
         pool, inbox = self.workers, self.inbox
         count = len(pool)
         chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
@@ -113,7 +117,7 @@ class Pool:
                 return
             stopping = True
             for each in pool:
-                each.send(None)
+                each.send(FLUSH)
 
         if fed == len(chunks):
             feed(pool[0])
@@ -140,9 +144,8 @@ class Pool:
             with contextlib.suppress(StoreError):
                 self._introduced()
         for worker in self.workers:
-            if not self.used:
-                with contextlib.suppress(OSError):
-                    worker.send(None)  # never given work: it ends without opening the index
+            with contextlib.suppress(OSError):
+                worker.send(None)  # its segments, if any, were sent at each batch's flush
             worker.close()
 
 
@@ -160,8 +163,12 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
         index_dir, gazetteer, number, engine_type = pickle.load(inbox)
         engine: Engine = engine_type()
         analyse = engine.name_analyzer()
-        writer = None  # opened with the first files: the index may be committed to until then
+        writer = None  # opened with a batch's first files: the index may be committed to until then
         while (chunk := pickle.load(inbox)) is not None:
+            if chunk == FLUSH:  # the batch is done: its segment goes to the parent, who commits it
+                say("segment", (number, writer.finish() if writer is not None else None))
+                writer = None
+                continue
             if writer is None:
                 writer = engine.segment_writer(index_dir)
             for source, given, old, given_meta in chunk:
@@ -171,7 +178,8 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
                 prepared.records = []  # the parent needs the rest, not the engine's records
                 say("file", prepared)
             say("chunk", number)
-        say("segment", (number, writer.finish() if writer is not None else None))
+        # Files sent with no flush after them: the parent gave up on the batch; the next commit
+        # deletes the files of a segment no table of contents lists.
     except BaseException:
         say("error", traceback.format_exc())
 

@@ -6,6 +6,7 @@ reader displays comes from here. One connection per thread, WAL, so searches nev
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from index.model import DocSummary, Document, MentionRow, Metadata, Passage
+from index.store import duplicate_pairs
 from index.tokens import words_of
 
 _SCHEMA = """
@@ -65,17 +67,22 @@ class Fingerprint(NamedTuple):
 
 
 class SideStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         self._local = threading.local()
-        self._db().executescript(_SCHEMA)  # executescript manages its own transaction
+        if not read_only:
+            self._db().executescript(_SCHEMA + duplicate_pairs.SCHEMA)  # executescript manages its own transaction
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            if self.read_only:  # on a read-only file system: no lock, no shared-memory file, nobody writes
+                db = sqlite3.connect(f"{self.path.as_uri()}?immutable=1", uri=True, isolation_level=None)
+            else:
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
             self._local.db = db
         return db
 
@@ -101,10 +108,12 @@ class SideStore:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
+                db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                if db.in_transaction:  # SQLite rolls back by itself on some errors (a full disk)
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
                 raise
-            db.execute("COMMIT")
         finally:
             if bulk:
                 db.execute("PRAGMA cache_size=-2000")  # SQLite's default: a reader keeps no build-sized cache
@@ -167,6 +176,7 @@ class SideStore:
         db.execute("DELETE FROM passages WHERE doc=?", (doc,))
         for table in ("mentions", "shingle_counts", "citations", "entity_source"):
             db.execute(f"DELETE FROM {table} WHERE doc=?", (doc,))
+        duplicate_pairs.forget(db, doc)
 
     def forget_file(self, db: sqlite3.Connection, doc: str) -> None:
         self.remove_document(db, doc)
@@ -227,6 +237,7 @@ class SideStore:
     def put_shingles(self, db: sqlite3.Connection, doc: str, hashes: set[int]) -> None:
         db.executemany("INSERT INTO shingles VALUES (?, ?)", [(h, doc) for h in sorted(hashes)])
         db.execute("INSERT OR REPLACE INTO shingle_counts VALUES (?, ?)", (doc, len(hashes)))
+        duplicate_pairs.record(db, doc, hashes)
 
     def shared_shingles(self, doc: str) -> list[tuple[str, int, int, int]]:
         """(other doc, shared sampled shingles, this doc's count, other's count) for every overlapping doc."""
@@ -317,6 +328,9 @@ class SideStore:
 
     def vocabulary(self) -> dict[str, int]:
         return dict(self._db().execute("SELECT word, docs FROM vocab"))
+
+    def document_ids(self) -> list[str]:
+        return [row[0] for row in self._db().execute("SELECT doc FROM documents")]
 
     def document_count(self) -> int:
         return int(self._db().execute("SELECT count(*) FROM documents").fetchone()[0])

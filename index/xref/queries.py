@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from index.entities.gazetteer import Gazetteer
 from index.model import MentionRow
 from index.search.passages import RawHit, passage_hits
+from index.store import duplicate_pairs
 from index.store.sidestore import SideStore
 
 if TYPE_CHECKING:
@@ -18,20 +19,31 @@ if TYPE_CHECKING:
 
 
 def near_duplicates(side: SideStore, doc: str, threshold: float | None = None) -> list[tuple[str, float]]:
-    """Documents that are this one in another form: shingle containment at or above the threshold."""
+    """Documents that are this one in another form: shingle containment at or above the threshold.
+
+    Read from the pairs kept at index time; a threshold below what is kept asks the shingles."""
     from index.xref.shingles import DEFAULT_THRESHOLD, containment  # its citation patterns: only when asked
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    if threshold >= duplicate_pairs.STORED_FLOOR:
+        return duplicate_pairs.of_document(side.connection(), doc, threshold)
     found = [(other, containment(shared, mine, theirs)) for other, shared, mine, theirs in side.shared_shingles(doc)]
     return sorted(((o, round(c, 3)) for o, c in found if c >= threshold), key=lambda oc: -oc[1])
 
 
-def duplicate_groups(side: SideStore, threshold: float | None = None, max_sharing: int = 50) -> dict[str, list[str]]:
-    """Every document's near-duplicates, for the whole corpus in one query (the document list's marks)."""
+def duplicate_groups(
+    side: SideStore, threshold: float | None = None, max_sharing: int = duplicate_pairs.MAX_SHARING
+) -> dict[str, list[str]]:
+    """Every document's near-duplicates (the document list's marks): the pairs kept at index time, read
+    in one query that grows with the pairs, not the corpus; below the kept floor, the whole-corpus join."""
     from index.xref.shingles import DEFAULT_THRESHOLD, containment
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     groups: dict[str, list[str]] = {}
+    if threshold >= duplicate_pairs.STORED_FLOOR and max_sharing == duplicate_pairs.MAX_SHARING:
+        for a, b in duplicate_pairs.pairs_at(side.connection(), threshold):
+            groups.setdefault(a, []).append(b)
+        return {doc: sorted(others) for doc, others in groups.items()}
     for a, b, shared, size_a, size_b in side.shingle_pairs(max_sharing):
         if containment(shared, size_a, size_b) >= threshold:
             groups.setdefault(a, []).append(b)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 
 from index import paths
-from index.errors import RalignError
+from index.errors import RalignError, StoreError
 from tui.cli.errors import UsageError
 from tui.cli.parser import COMMAND_MODULES, SUBCOMMANDS, build_parser, reader_parser
 
@@ -30,12 +30,43 @@ def command(name: str) -> Callable[[argparse.Namespace], int]:
     return found
 
 
+def run_repairing(args: argparse.Namespace) -> int:
+    """Run a subcommand; when it finds its index damaged (`index.damage`), rebuild the index and run it again."""
+    from tui.cli.common import OPENED
+
+    OPENED.clear()
+    run = command(args.command)
+    try:
+        return int(run(args))
+    except Exception as exc:
+        from index.damage import damage_reason
+
+        reason = damage_reason(exc) or (damage_reason(exc.__cause__) if exc.__cause__ else "")
+        if not reason or not OPENED:
+            raise
+        damaged = list(OPENED)
+        for index in damaged:
+            index.mark_damaged(reason)
+            index.close()
+        OPENED.clear()
+        print(f"ralign-tui: the index was damaged ({reason}); rebuilding it", file=sys.stderr)
+    try:
+        return int(run(args))
+    except Exception as exc:
+        from index.damage import damage_reason
+
+        if not damage_reason(exc) and not (exc.__cause__ and damage_reason(exc.__cause__)):
+            raise
+        where = ", ".join(str(index.location) for index in damaged)
+        raise StoreError(f"the index at {where} is still damaged after a rebuild; delete that folder") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = build_parser(only=argv[0]).parse_args(argv)
-            return int(command(args.command)(args))
+            return run_repairing(args)
         if argv and argv[0] in ("-h", "--help"):
             build_parser().print_help()
             return 0

@@ -71,7 +71,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         if args.format == "json":
             output.emit_json([b.to_json() for b in bookmarks])
         else:
-            sys.stdout.write(FILE_HEADER + "\n".join(render_block(b) for b in bookmarks))
+            sys.stdout.write(output.safe_lines(FILE_HEADER + "\n".join(render_block(b) for b in bookmarks)))
         return 0
     if args.json:
         output.emit_json([b.to_json() for b in bookmarks])
@@ -80,12 +80,12 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     if not bookmarks:
         console.print(output.text("no bookmarks yet in ") + output.plain(str(file.path)), style="dim")
     for bookmark in bookmarks:
-        head = output.text(f"{bookmark.id}  ", style="dim") + output.plain(bookmark.title or bookmark.doc, "bold")
-        head.append(f"  {output.safe_line(bookmark.doc)} {bookmark.where}  {bookmark.created}", style="dim")
+        head = output.plain(f"{bookmark.id}  ", "dim") + output.plain(bookmark.title or bookmark.doc, "bold")
+        head.append(f"  {output.safe_line(bookmark.doc)} {bookmark.where}  {output.safe_line(bookmark.created)}", "dim")
         console.print(head)
         console.print(output.text("  ") + output.plain(bookmark.text, "italic")[:200])
         if bookmark.note:
             console.print(output.text("  note: ") + output.plain(bookmark.note))
         if bookmark.tags:
-            console.print(output.text("  " + " ".join(f"#{t}" for t in bookmark.tags), style="cyan"))
+            console.print(output.plain("  " + " ".join(f"#{t}" for t in bookmark.tags), "cyan"))
     return 0

@@ -25,12 +25,16 @@ def corpus_of(args: argparse.Namespace) -> Path:
     return given or corpus or paths.seed_dir()
 
 
+OPENED: list[CorpusIndex] = []  # the indexes this command opened: a damaged one is marked for rebuilding
+
+
 def updated_index(args: argparse.Namespace, rebuild: bool = False) -> tuple[CorpusIndex, IndexReport]:
     """The corpus's index, brought up to date first, with a progress bar on stderr.
 
     When another process is updating it, commands that only read go on with the index as it is.
     """
     index = open_index(corpus_of(args))
+    OPENED.append(index)
     with output.progress_reporter("indexing") as progress:
         try:
             report = index.update(progress=progress, rebuild=rebuild)

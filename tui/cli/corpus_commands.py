@@ -48,6 +48,9 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+PARTIAL_AND_EMPTY = 3  # the exit status of a search whose time ran out before it found anything
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     index, _ = updated_index(args)
     result = search(index, args.query, limit=args.limit)
@@ -55,6 +58,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         result = collapse_duplicates(index, result, duplicate_threshold())
     if result.error:
         raise UsageError(f"ralign-tui search: {result.error}")
+    # Partial: a time budget ran out (the note says which), or no passage could be read in time.
+    partial = bool(result.note) or (not result.total and not result.complete)
     if result.note:
         output.stderr().print(output.text(f"note: {result.note}", style="yellow"))
     if not result.total and not result.complete:
@@ -74,11 +79,12 @@ def cmd_search(args: argparse.Namespace) -> int:
                     "snippet": hit.snippet,
                     "spans": [[s.start, s.end] for s in hit.spans],
                     "doc_hits": hit.doc_hits,
+                    "partial": partial,  # a time budget ran out: these are the hits found by then
                 }
                 for hit in result.hits
             ]
         )
-        return 0
+        return PARTIAL_AND_EMPTY if partial and not result.hits else 0
     console = output.stdout()
     if result.total:
         shown = len(result.hits)
@@ -93,7 +99,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         )
         console.print(head)
         console.print(output.text("  ") + output.highlighted(hit.snippet, hit.spans))
-    return 0
+    return PARTIAL_AND_EMPTY if partial and not result.hits else 0
 
 
 def where(locator: str) -> str:

@@ -35,8 +35,23 @@ def stderr() -> Console:
 
 
 def emit_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(valid_unicode(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
+
+
+def valid_unicode(text: str) -> str:
+    """Text that encodes as UTF-8: a byte a file held that was not UTF-8 (kept by surrogate escapes
+    when it was read) becomes U+FFFD, so what is printed is valid UTF-8 under any locale."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def safe_lines(text: str) -> str:
+    """Many lines (a Markdown export) safe for a terminal: no escape or control character, valid UTF-8."""
+    from index.corpus.textclean import clean_text
+
+    return clean_text(valid_unicode(text))
 
 
 def text(words: str, style: str = "") -> Text:

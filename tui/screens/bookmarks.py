@@ -159,12 +159,12 @@ def _haystack(bookmark: Bookmark) -> str:
 
 def _prompt(bookmark: Bookmark) -> Text:
     prompt = Text(safe_line(bookmark.title or bookmark.doc, 90), style="bold", end="")
-    prompt.append(f"  {bookmark.where} · {bookmark.created.replace('T', ' ').rstrip('Z')}", style="dim")
+    prompt.append(f"  {bookmark.where} · {safe_line(bookmark.created.replace('T', ' ').rstrip('Z'))}", style="dim")
     prompt.append("\n" + safe_line(bookmark.text, 160), style="italic")
     if bookmark.note:
         prompt.append("\n✎ " + safe_line(bookmark.note, 160))
     if bookmark.tags:
-        prompt.append("\n" + " ".join(f"#{t}" for t in bookmark.tags), style="cyan")
+        prompt.append("\n" + safe_line(" ".join(f"#{t}" for t in bookmark.tags)), style="cyan")
     if bookmark.corpus:
         prompt.append(f"\n{safe_line(Path(bookmark.corpus).name)}", style="dim")
     return prompt

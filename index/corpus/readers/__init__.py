@@ -24,6 +24,7 @@ _BY_EXTENSION = {
     ".docx": "docx",
 }
 EXTENSIONS = frozenset(_BY_EXTENSION)
+PLAIN_EXTENSIONS = frozenset(ext for ext, kind in _BY_EXTENSION.items() if kind == TEXT)
 FORMATS_READ = "plain text and Markdown, PDF, HTML (saved web pages), EPUB and Word (.docx)"
 
 

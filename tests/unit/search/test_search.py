@@ -105,8 +105,8 @@ def test_no_query_raises(seed_index: CorpusIndex, query: str) -> None:
     assert result.total >= 0
 
 
-def test_very_long_query_is_answered(seed_index: CorpusIndex) -> None:
-    result = search(seed_index, "putin " * 2000)
+def test_long_query_is_answered(seed_index: CorpusIndex) -> None:
+    result = search(seed_index, "putin " * 150)  # within the cap (tests/unit/search/test_hostile_queries.py)
     assert result.total > 0
 
 
@@ -121,8 +121,8 @@ def test_fast_text_terms_are_what_the_index_holds(text: str) -> None:
     assert text_terms_only(text) == [term for term, _, _ in expected]
 
 
-def test_words_must_meet_in_one_passage(tmp_path: Path) -> None:
-    """One Whoosh record per document, but AND and phrases still mean within one passage."""
+def test_where_a_passage_holds_every_word_only_those_passages_show(tmp_path: Path) -> None:
+    """One Whoosh record per document: AND means the document; the passages shown hold the words."""
     write(
         tmp_path / "c",
         "apart.txt",
@@ -132,11 +132,25 @@ def test_words_must_meet_in_one_passage(tmp_path: Path) -> None:
     index.update()
     assert [h.passage for h in search(index, "pipeline tanker").hits] == [4]
     assert [h.passage for h in search(index, '"tanker pipeline"').hits] == [4]
-    assert [h.passage for h in search(index, "pipeline NOT tanker").hits] == [2]
+    assert search(index, "pipeline NOT tanker").hits == ()  # the document holds a tanker
     assert sorted(h.passage for h in search(index, "pipeline OR tanker").hits) == [2, 3, 4]
     result = search(index, "pipel*")
     assert sorted(h.passage for h in result.hits) == [2, 4] and result.total == 2 and result.complete
     assert {h.passage for h in search(index, "title:apart tanker").hits} == {3, 4}
+
+
+def test_and_finds_a_document_whose_words_are_in_different_paragraphs(tmp_path: Path) -> None:
+    """16 of 30 two-word AND queries drawn from single documents found nothing: AND held within a passage."""
+    text = "Apart\n\nThe pipeline was finished.\n\nLater the tanker sailed.\n\nNothing here."
+    write(tmp_path / "c", "apart.txt", text)
+    write(tmp_path / "c", "one.txt", "One\n\nOnly a pipeline.")
+    index = CorpusIndex(tmp_path / "c").open()
+    index.update()
+    result = search(index, "pipeline tanker")
+    assert sorted((h.doc, h.passage) for h in result.hits) == [("apart.txt", 2), ("apart.txt", 3)]
+    assert result.documents == 1
+    assert search(index, "pipeline AND tanker").total == 2
+    assert [(h.doc, h.passage) for h in search(index, "pipeline NOT tanker").hits] == [("one.txt", 2)]
 
 
 def test_a_search_cut_short_says_its_counts_are_a_floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -186,3 +186,31 @@ def test_a_parallel_build_run_from_a_folder_holding_an_index_py_works(
     index = build(corpus, tmp_path / "ix", 2, monkeypatch)
     assert started and started[0].used  # the workers did the build
     assert {h.doc for h in search(index, "rosatom OR putin", limit=500).hits} >= {"gen000.txt", "gen039.txt"}
+
+
+def test_batches_grow_fourfold_after_the_first() -> None:
+    sizes = [len(b) for b in indexer._batches(list(range(10_000)))]
+    assert sizes == [32, 256, 1024, 4096, 4592]
+    assert [len(b) for b in indexer._batches(list(range(1_400)))] == [32, 256, 1112]  # no small last one
+    assert [len(b) for b in indexer._batches(list(range(20)))] == [20]
+    assert sum(map(len, indexer._batches(list(range(12_345))))) == 12_345
+
+
+def test_one_pool_builds_several_batches_each_committed_like_one_process(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader searches a big first build as it grows: later batches reuse the same workers."""
+    serial = build(corpus, tmp_path / "serial", 10_000, monkeypatch)
+    monkeypatch.setattr(indexer, "NEXT_BATCH", 5)
+    assert [len(b) for b in indexer._batches(list(range(43)))] == [10, 5, 28]
+    commits: list[int] = []
+    original = indexer.batch
+
+    def counting(folder):  # type: ignore[no-untyped-def]
+        commits.append(1)
+        return original(folder)
+
+    monkeypatch.setattr(indexer, "batch", counting)
+    workers = build(corpus, tmp_path / "workers", 2, monkeypatch)
+    assert len(commits) == 3
+    assert snapshot(workers) == snapshot(serial)

@@ -31,6 +31,7 @@ class Passage(NamedTuple):
     start: int  # code-point offsets into the cleaned document text
     end: int
     pid: str  # stable id: document + hash of the passage text, survives re-indexing
+    locator: str = ""  # where it stands in the file: "p. 12" (PDF page), a chapter or section; "" for text
 
 
 class Metadata(NamedTuple):
@@ -75,6 +76,7 @@ class Hit(NamedTuple):
     title: str = ""
     doc_hits: int = 1  # how many passages of this document matched
     snippet_start: int = 0  # where the snippet starts in the passage
+    locator: str = ""  # where the passage stands in its file: "p. 12", a chapter, a section heading
 
 
 class SearchResult(NamedTuple):

@@ -26,6 +26,7 @@ _BYLINE_END = re.compile(
     r"(?:can be reached|is an?|is the|writes|teaches|was|has been)\b"
 )
 _DATE_ONLY = re.compile(rf"^(?P<date>{_DATE})$")
+_WORDISH = re.compile(r"[^\W\d_]{2,}")
 _CAPTION = re.compile(r"\((?:Source|Photo|Image|Credit)s?:", re.IGNORECASE)
 _CHROME = {
     "placeholder canvas",
@@ -64,6 +65,9 @@ def normalise_date(text: str) -> str:
 def _looks_like_title(line: str) -> bool:
     words = line.split()
     if not (2 <= len(words) <= 25) or len(line) > 200 or line.endswith((".", ",", ";", ":")):
+        return False
+    # Not a fragment ("of Cooperation") nor a coordinate or figure line ("44°6′N 39°44′E"): words mostly.
+    if line[:1].islower() or sum(1 for w in words if _WORDISH.match(w)) * 2 < len(words):
         return False
     return not (line.lower() in _CHROME or _CAPTION.search(line) or _PUBLICATION.match(line))
 
@@ -121,6 +125,19 @@ def _pick_title(head: list[str], pub_index: int | None) -> str:
         if any(other.endswith(line) and other != line for other in head[:i]):
             return line
     return candidates[0][1] if candidates[0][0] <= 2 else ""
+
+
+def file_title(doc: str) -> str:
+    """'reports/annual_report-2019.pdf' -> 'annual report 2019': the title of last resort."""
+    name = doc.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    return " ".join(re.sub(r"[_+]+|(?<=\w)-(?=\w)|%20", " ", stem).split()) or name
+
+
+def is_junk_title(title: str) -> bool:
+    """A guess no reader would call a title: empty, a fragment ("of Cooperation"), mostly not words."""
+    words = title.split()
+    return not words or title[:1].islower() or sum(1 for w in words if _WORDISH.match(w)) * 2 < len(words)
 
 
 _FRONT_MATTER = re.compile(r"\A---[ ]*\n(?P<body>(?:[^\n]*\n){0,40}?)---[ ]*(?:\n|\Z)")

@@ -8,13 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from index.corpus.readers import EXTENSIONS, PLAIN_EXTENSIONS
 from index.errors import ConfigError, CorpusError
 from index.model import Document, Skipped
 
 # Reading a document needs the cleaning, metadata and passage modules (their patterns take ~15 ms to
 # compile); they are imported where a document is read, so checking a folder for changes needs none.
 
-TEXT_EXTENSIONS = frozenset({".txt", ".md", ".text", ".markdown"})
+# Every extension a reader in `index.corpus.readers` reads (text, PDF, HTML, EPUB, Word).
+TEXT_EXTENSIONS = EXTENSIONS
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # A plain-text file bigger than this is skipped: indexing costs ~1.7 s and ~50 MB of memory per MB of
 # text (a 60 MB file took 104 s and 2.9 GB), and every search touching it reads it. 8 MB is ~1.4
@@ -128,7 +130,8 @@ def _walk(root: Path) -> Iterator[tuple[str, str, os.stat_result | str]]:
 
 
 def _size_limit(suffix: str) -> int:
-    return MAX_TEXT_BYTES if suffix.lower() in TEXT_EXTENSIONS else MAX_FILE_BYTES
+    # Plain text is capped lower; a PDF, EPUB or Word file holds far less text per MB.
+    return MAX_TEXT_BYTES if suffix.lower() in PLAIN_EXTENSIONS else MAX_FILE_BYTES
 
 
 def _is_utf8(name: str) -> bool:
@@ -169,6 +172,27 @@ def read_document(source: SourceFile, given: dict[str, object] | None = None) ->
 
 
 def document_from_bytes(doc: str, data: bytes, given: dict[str, object] | None = None) -> Document | Skipped:
+    from index.corpus import readers
+
+    kind = readers.kind_of(doc, data[:4096])
+    if kind != readers.TEXT:
+        return _rich_document(doc, kind, data, given)
+    return _text_document(doc, data, given)
+
+
+def _rich_document(doc: str, kind: str, data: bytes, given: dict[str, object] | None) -> Document | Skipped:
+    """A PDF, web page, EPUB or Word file, read in the sandbox's child process with a time limit."""
+    from index.corpus.readers.assemble import document_of
+    from index.corpus.readers.sandbox import shared
+
+    extracted = shared().read(kind, data, doc)
+    if isinstance(extracted, str):
+        return Skipped(doc, extracted)
+    result = document_of(doc, kind, extracted, given)
+    return Skipped(doc, result) if isinstance(result, str) else result
+
+
+def _text_document(doc: str, data: bytes, given: dict[str, object] | None = None) -> Document | Skipped:
     from index.corpus import metadata as meta_mod
     from index.corpus.passages import split_passages
     from index.corpus.textclean import binary_reason, clean_text, decode
@@ -181,6 +205,8 @@ def document_from_bytes(doc: str, data: bytes, given: dict[str, object] | None =
     if not body.strip():
         return Skipped(doc, "empty" if not data else "only white space" if not data.strip() else "no text")
     meta = meta_mod.extract(body)
+    if meta_mod.is_junk_title(meta.title):
+        meta = meta._replace(title=meta_mod.file_title(doc))
     if fields:
         meta = meta_mod.apply(meta, dict(fields))
     if given:

@@ -18,7 +18,9 @@ from whoosh.lang.porter import stem
 from index.engine.entity_query import KEY_FIELD, QUERY_FIELDS
 from index.tokens import STOP_WORDS, TOKEN_PATTERN, TOKEN_RE, normalise
 
-SCHEMA_VERSION = 6  # 6: Whoosh's own positions format again; a version-5 index names a class that is gone
+# 7: passages carry locators (a side store column) and PDF, HTML, EPUB and Word files are read.
+# 6: Whoosh's own positions format again; a version-5 index names a class that is gone.
+SCHEMA_VERSION = 7
 
 
 class NormaliseFilter(analysis.Filter):

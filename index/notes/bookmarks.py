@@ -68,6 +68,7 @@ def bookmark_for(
         query=query,
         corpus=corpus,
         pid=passage.pid,
+        locator=passage.locator,
         title=document.meta.title,
         publication=document.meta.publication,
         published=document.meta.published,

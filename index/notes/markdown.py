@@ -41,6 +41,12 @@ class Bookmark:
     entities: tuple[str, ...] = ()
     context_before: str = ""  # a little text around the quote, for re-anchoring after edits
     context_after: str = ""
+    locator: str = ""  # where the passage stands in its file when bookmarked: "p. 12", a chapter
+
+    @property
+    def where(self) -> str:
+        """ "¶3", or "¶3, p. 12" when the passage knows its place in the file."""
+        return f"¶{self.passage}, {safe_line(self.locator)}" if self.locator else f"¶{self.passage}"
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -57,6 +63,7 @@ class Bookmark:
             "publication": self.publication,
             "published": self.published,
             "entities": list(self.entities),
+            **({"locator": self.locator} if self.locator else {}),
         }
 
 
@@ -107,13 +114,13 @@ def _data_json(value: dict[str, object]) -> str:
 # rendering --------------------------------------------------------------------
 def render_block(bookmark: Bookmark) -> str:
     title = safe_line(bookmark.title or bookmark.doc)
-    lines = [f"<!-- ralign:bookmark {bookmark.id} -->", f"### {title} ¶{bookmark.passage}", ""]
+    lines = [f"<!-- ralign:bookmark {bookmark.id} -->", f"### {title} {bookmark.where}", ""]
     lines.append("<!-- ralign:quote -->")
     lines += [f"> {escape_text(line)}" for line in bookmark.text.split("\n")]  # trailing spaces are text too
     lines.append("")
     source = [f"*{title}*"]
     source += [safe_line(part) for part in (bookmark.publication, bookmark.published) if part]
-    source.append(f"`{safe_line(bookmark.doc)}` ¶{bookmark.passage}")
+    source.append(f"`{safe_line(bookmark.doc)}` {bookmark.where}")
     lines += ["— " + " · ".join(source), ""]
     lines.append("**Note** <!-- ralign:note -->")
     lines += escape_text(normalise_note(bookmark.note)).split("\n")
@@ -141,6 +148,8 @@ def render_block(bookmark: Bookmark) -> str:
         "before": bookmark.context_before,
         "after": bookmark.context_after,
     }
+    if bookmark.locator:
+        data["locator"] = bookmark.locator
     lines += [f"<!-- ralign:data {_data_json(data)} -->", END]
     return "\n".join(lines) + "\n"
 
@@ -255,6 +264,7 @@ def _parse_block(bookmark_id: str, body: list[str]) -> Bookmark:
         entities=_strings(data.get("entities")),
         context_before=str(data.get("before", "")),
         context_after=str(data.get("after", "")),
+        locator=str(data.get("locator", "")),
     )
 
 

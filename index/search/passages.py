@@ -30,6 +30,7 @@ class RawHit(NamedTuple):
     entities: frozenset[str] = frozenset()  # keys of the entities an entity-field query matched here
     text: str = ""  # the passage's text and its document's title, read once when the passage was found
     title: str = ""
+    locator: str = ""  # where the passage stands in its file ("p. 12", a section)
 
 
 class RawResults(NamedTuple):
@@ -141,6 +142,7 @@ def _locate(source: Searchable, asked: PassageLocator, doc: str, doc_score: floa
             frozenset(asked.keys & view.keys),
             document.passage_text(document.passages[view.number - 1]),
             document.meta.title,
+            document.passages[view.number - 1].locator,
         )
         for view, score in answering
     ]

@@ -6,6 +6,7 @@ side store, the names of the indexed entities and a time limit. Nothing here imp
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple, Protocol
 
 from index.engine.base import Engine, Query
@@ -43,10 +44,30 @@ class Asked(NamedTuple):
     error: str = ""
 
 
+# `published:2018` is any date in 2018 ("2018", "2018-04", "2018-04-02"); `published:2017..2019` any
+# date in those years; `published:2018-04` any day of that month. Dates are stored as ISO prefixes.
+_PUBLISHED = re.compile(r"(?<![\w:])published:(\d{4}(?:-\d{2}){0,2})(?:\.\.(\d{4})(?:-\d{2}){0,2})?(?![\w*.:-])")
+MAX_YEARS = 400
+
+
+def dates_in(text: str) -> str:
+    """The query with its `published:` years and year ranges written as the prefixes they mean."""
+
+    def expand(match: re.Match[str]) -> str:
+        start, end = match.group(1), match.group(2)
+        if end is None:
+            return f"published:{start}*"
+        first, last = sorted((int(start[:4]), int(end)))
+        years = range(first, min(last, first + MAX_YEARS) + 1)
+        return "(" + " OR ".join(f"published:{year}*" for year in years) + ")"
+
+    return _PUBLISHED.sub(expand, text) if "published:" in text else text
+
+
 def parse(source: Searchable, text: str) -> Query:
     """The engine's query for the text; raises ValueError with a readable message."""
     engine = source.engine
-    parsed = engine.parse(text)
+    parsed = engine.parse(dates_in(text))
     return engine.rewrite_entities(parsed, source.entity_names()) if engine.asks_entities(parsed) else parsed
 
 

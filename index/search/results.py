@@ -76,6 +76,7 @@ def search(index: Searchable, query: str, limit: int = 20) -> SearchResult:
                 title,
                 raw.doc_counts.get(raw_hit.doc, 1),
                 offset,
+                raw_hit.locator,
             )
         )
     suggestion = suggest(index, query) if not raw.total and query.strip() else ""

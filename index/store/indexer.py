@@ -67,7 +67,9 @@ def update(
     todo: list[tuple[corpus_mod.SourceFile, str]] = []
     unchanged = 0
     nothing_given = json.dumps(None)
-    for source in files:
+    from index.corpus.readers import read_cost
+
+    for source in sorted(files, key=read_cost):  # stable: text first, big PDFs last (first results sooner)
         given_meta = given_all.get(source.doc)
         given = nothing_given if given_meta is None else json.dumps(given_meta, sort_keys=True, default=str)
         old = known.get(source.doc)

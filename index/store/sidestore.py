@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS documents (
     extra TEXT, encoding TEXT, text TEXT, passages INTEGER, chars INTEGER
 );
 CREATE TABLE IF NOT EXISTS passages (
-    doc TEXT, num INTEGER, start INTEGER, "end" INTEGER, pid TEXT, PRIMARY KEY (doc, num)
+    doc TEXT, num INTEGER, start INTEGER, "end" INTEGER, pid TEXT, locator TEXT, PRIMARY KEY (doc, num)
 );
 CREATE INDEX IF NOT EXISTS passages_pid ON passages (pid);
 CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY, docs INTEGER NOT NULL);
@@ -158,8 +158,8 @@ class SideStore:
             ),
         )
         db.executemany(
-            "INSERT INTO passages VALUES (?, ?, ?, ?, ?)",
-            [(p.doc, p.number, p.start, p.end, p.pid) for p in document.passages],
+            "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)",
+            [(p.doc, p.number, p.start, p.end, p.pid, p.locator) for p in document.passages],
         )
 
     def remove_document(self, db: sqlite3.Connection, doc: str) -> None:
@@ -305,9 +305,9 @@ class SideStore:
             return None
         title, pub, author, published, extra, encoding, text = row
         passages = tuple(
-            Passage(doc, num, start, end, pid)
-            for num, start, end, pid in db.execute(
-                'SELECT num, start, "end", pid FROM passages WHERE doc=? ORDER BY num', (doc,)
+            Passage(doc, num, start, end, pid, locator or "")
+            for num, start, end, pid, locator in db.execute(
+                'SELECT num, start, "end", pid, locator FROM passages WHERE doc=? ORDER BY num', (doc,)
             )
         )
         return Document(doc, text, _meta(title, pub, author, published, extra), passages, encoding)

@@ -43,6 +43,8 @@ def test_a_search_from_the_command_line_loads_no_more_than_it_needs(tmp_path: Pa
         "index.entities.extract", "index.entities.grammar", "index.entities.passes", "index.entities.line_scan",
         "index.store.prepare", "index.store.parallel",
         "index.corpus.metadata", "index.corpus.passages", "index.xref.shingles",
+        "index.corpus.readers.assemble", "index.corpus.readers.sandbox", "index.corpus.readers.pdf",
+        "pypdfium2", "trafilatura", "lxml", "docx",
         "index.config", "dataclasses", "tomllib", "difflib", "textual", "rich",
         "tempfile",  # only for an index that must fall back to a temporary folder
     }  # fmt: skip

@@ -51,7 +51,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             output.emit_json(bookmark.to_json())
         else:
             output.stdout().print(
-                output.text(f"bookmarked {output.safe_line(bookmark.doc)} ¶{bookmark.passage} as {bookmark.id} in ")
+                output.text(f"bookmarked {output.safe_line(bookmark.doc)} {bookmark.where} as {bookmark.id} in ")
                 + output.plain(str(file.path))
             )
         return 0
@@ -81,9 +81,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         console.print(output.text("no bookmarks yet in ") + output.plain(str(file.path)), style="dim")
     for bookmark in bookmarks:
         head = output.plain(f"{bookmark.id}  ", "dim") + output.plain(bookmark.title or bookmark.doc, "bold")
-        head.append(
-            f"  {output.safe_line(bookmark.doc)} ¶{bookmark.passage}  {output.safe_line(bookmark.created)}", "dim"
-        )
+        head.append(f"  {output.safe_line(bookmark.doc)} {bookmark.where}  {output.safe_line(bookmark.created)}", "dim")
         console.print(head)
         console.print(output.text("  ") + output.plain(bookmark.text, "italic")[:200])
         if bookmark.note:

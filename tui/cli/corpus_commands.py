@@ -76,6 +76,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 {
                     "doc": hit.doc,
                     "passage": hit.passage,
+                    **({"locator": hit.locator} if hit.locator else {}),
                     "score": round(hit.score, 4),
                     "title": hit.title,
                     "snippet": hit.snippet,
@@ -95,15 +96,25 @@ def cmd_search(args: argparse.Namespace) -> int:
     for hit in result.hits:
         head = output.plain(hit.title or hit.doc, "bold")
         head.append(
-            output.text(f"  {output.safe_line(hit.doc)} ¶{hit.passage}  ({hit.doc_hits} in this document)", style="dim")
+            output.text(
+                f"  {output.safe_line(hit.doc)} ¶{hit.passage}{where(hit.locator)}  ({hit.doc_hits} in this document)",
+                style="dim",
+            )
         )
         console.print(head)
         console.print(output.text("  ") + output.highlighted(hit.snippet, hit.spans))
     return PARTIAL_AND_EMPTY if partial and not result.hits else 0
 
 
+def where(locator: str) -> str:
+    """ ", p. 12" after a passage's number, when the passage knows where it stands in its file."""
+    return f", {output.safe_line(locator)}" if locator else ""
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
-    index, _ = updated_index(args)
+    index, report = updated_index(args)
+    # Files that were not read, each with its reason, after the documents (hidden files left out).
+    unread = [s for s in report.skipped if s.reason != "hidden"]
     summaries = index.documents()
     threshold = duplicate_threshold()
     if args.json:
@@ -122,6 +133,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
                 }
                 for s in summaries
             ]
+            + [{"doc": s.path, "title": "", "passages": 0, "skipped": s.reason} for s in unread]
         )
         return 0
     from rich.table import Table
@@ -142,4 +154,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
             output.plain(", ".join(other for other, _ in index.near_duplicates(s.doc, threshold))),  # as --json
         )
     output.stdout().print(table)
+    for skipped in unread:
+        output.stdout().print(
+            output.text("skipped ", style="dim")
+            + output.plain(skipped.path, "bold")
+            + output.text(f": {skipped.reason}")
+        )
     return 0

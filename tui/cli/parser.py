@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from index import __version__
+from index.corpus.readers import FORMATS_READ
 from tui.cli.errors import UsageError
 
 
@@ -30,7 +31,9 @@ def _add_index(commands: Any) -> None:
 def _add_search(commands: Any) -> None:
     search = commands.add_parser("search", help="search the corpus (Whoosh query language)")
     _common(search)
-    search.add_argument("query", help='e.g. putin AND xi, "Power of Siberia", s-400, title:alliance')
+    search.add_argument(
+        "query", help='e.g. putin AND xi, "Power of Siberia", s-400, title:alliance, published:2017..2019'
+    )
     search.add_argument("--limit", type=_positive, default=20, help="at most this many hits (default 20)")
     search.add_argument("--collapse", action="store_true", help="fold near-duplicate documents under their original")
 
@@ -137,7 +140,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         prog="ralign-tui",
         description="A terminal reader for a collection of documents. "
         "`ralign-tui [PATH]` opens the reader on PATH (default: the bundled corpus); the subcommands answer "
-        "from the same index.",
+        f"from the same index. Reads {FORMATS_READ}.",
         epilog=None if only else _entity_line(),
     )
     parser.add_argument("--version", action="version", version=f"ralign-tui {__version__}")
@@ -169,8 +172,8 @@ def _positive(text: str) -> int:
 def reader_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ralign-tui",
-        description="Open the reader on a corpus folder (default: the bundled seeds). "
-        f"Subcommands: {', '.join(sorted(SUBCOMMANDS))} (ralign-tui SUBCOMMAND --help).",
+        description="Open the reader on a corpus folder (default: the bundled seeds) of "
+        f"{FORMATS_READ} files. Subcommands: {', '.join(sorted(SUBCOMMANDS))} (ralign-tui SUBCOMMAND --help).",
         epilog=_entity_line(),
     )
     parser.add_argument("path", nargs="?", type=Path, help="corpus folder")

@@ -159,7 +159,7 @@ def _haystack(bookmark: Bookmark) -> str:
 
 def _prompt(bookmark: Bookmark) -> Text:
     prompt = Text(safe_line(bookmark.title or bookmark.doc, 90), style="bold", end="")
-    prompt.append(f"  ¶{bookmark.passage} · {safe_line(bookmark.created.replace('T', ' ').rstrip('Z'))}", style="dim")
+    prompt.append(f"  {bookmark.where} · {safe_line(bookmark.created.replace('T', ' ').rstrip('Z'))}", style="dim")
     prompt.append("\n" + safe_line(bookmark.text, 160), style="italic")
     if bookmark.note:
         prompt.append("\n✎ " + safe_line(bookmark.note, 160))

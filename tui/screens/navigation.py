@@ -11,7 +11,7 @@ from pathlib import Path
 from index.store.corpus_index import CorpusIndex
 from tui.screens.reader_screen import ReaderScreen
 from tui.state import ReaderState
-from tui.widgets.document_view import DocumentView
+from tui.widgets.document_view import DocumentView, locator_subtitle
 from tui.widgets.results import ResultsList, Target
 from tui.widgets.side_panel import SidePanel
 
@@ -55,6 +55,7 @@ class NavigatingScreen(ReaderScreen):
         if view.document is not None:
             self.state.positions[view.document.doc] = message.passage
             self.query_one(SidePanel).follow_cursor(message.passage)
+            view.border_subtitle = locator_subtitle(view.document, message.passage)
 
     def on_side_panel_passage_chosen(self, message: SidePanel.PassageChosen) -> None:
         view = self.query_one(DocumentView)

@@ -37,7 +37,7 @@ from tui.messages import (
 )
 from tui.safe import plain_content
 from tui.state import ReaderState, save_state
-from tui.widgets.document_view import DocumentView
+from tui.widgets.document_view import DocumentView, locator_subtitle
 from tui.widgets.results import ResultsList, Target
 from tui.widgets.search_box import SearchBox
 from tui.widgets.side_panel import SidePanel
@@ -278,6 +278,7 @@ class ReaderScreen(Screen[None]):
         if page.note:
             self.notify(page.note, severity="warning", markup=False)
         view.border_title = plain_content(document.meta.title or document.doc, 80)
+        view.border_subtitle = locator_subtitle(document, view.passage_number)
         if message.at_last_hit:
             view.go_to_hit(len(view.targets) - 1)
         panel = self.query_one(SidePanel)

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.events import Click, Resize
 from textual.geometry import Size
 from textual.message import Message
@@ -21,6 +22,7 @@ from textual.strip import Strip
 from textual.widgets import Input
 
 from index.model import Document, Span
+from tui.safe import plain_content
 from tui.widgets.wrapping import Line, wrap_passages
 
 GUTTER = 2
@@ -326,6 +328,13 @@ class DocumentView(ScrollView, can_focus=True):
             if span.end > line.start:
                 text.stylize(style, max(0, span.start - line.start), min(line.end, span.end) - line.start)
             index += 1
+
+
+def locator_subtitle(document: Document | None, passage: int) -> Content | str:
+    """Under the pane, where a passage stands in its file ("¶12 · p. 4"), when it knows."""
+    passages = document.passages if document else ()
+    here = passages[passage - 1] if 0 < passage <= len(passages) else None
+    return plain_content(f"¶{here.number} · {here.locator}", 60) if here and here.locator else ""
 
 
 class DocumentPane(Vertical):

@@ -158,7 +158,8 @@ def document_prompt(summary: DocSummary, duplicate_of: list[str] | None = None) 
 def hit_prompt(hit: Hit) -> Text:
     prompt = Text(safe_line(hit.title or hit.doc, 120), style="bold", end="")
     count = f"{hit.doc_hits} hits in document" if hit.doc_hits != 1 else "1 hit in document"
-    prompt.append(f"  ¶{hit.passage} · {count}", style="dim")
+    where = f", {safe_line(hit.locator, 40)}" if hit.locator else ""
+    prompt.append(f"  ¶{hit.passage}{where} · {count}", style="dim")
     snippet = Text(safe_line(hit.snippet), end="")
     for span in hit.spans:
         snippet.stylize(HIGHLIGHT, span.start, span.end)

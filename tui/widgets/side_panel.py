@@ -221,5 +221,7 @@ def outline_prompt(document: Document, index: int) -> Text:
     passage = document.passages[index]
     head = safe_line(document.passage_text(passage), 24)
     prompt = Text(f"{passage.number:>3} ", style="dim", end="")
+    if passage.locator:  # a PDF's page, a book's chapter: where the passage stands in the file
+        prompt.append(safe_line(passage.locator, 12) + " ", style="dim italic")
     prompt.append(head)
     return prompt

@@ -55,9 +55,14 @@ def load_config(path: Path | None = None, known_binding_ids: Callable[[], set[st
     return Config(theme, Path(bookmarks).expanduser() if bookmarks else None, dict(keys), float(threshold))
 
 
-def bookmarks_file(explicit: Path | None = None, config: Config | None = None) -> Path:
-    """The one choice of bookmarks file: --bookmarks FILE, else config.toml's `bookmarks`, else
-    bookmarks.md in the data folder. A broken config.toml falls back to the default file."""
+def bookmarks_file(explicit: Path | None = None, config: Config | None = None, corpus: Path | None = None) -> Path:
+    """The one choice of bookmarks file: --bookmarks FILE, else config.toml's `bookmarks` (where
+    `{corpus}` stands for the corpus folder's name), else one file per corpus in the data folder.
+
+    A single `bookmarks.md` written before there was one file a corpus is still used while it
+    exists, so no bookmark disappears (docs/bookmarks.md says how to split it). A broken
+    config.toml falls back to the default file.
+    """
     if explicit:
         return explicit.expanduser()
     if config is None:
@@ -65,4 +70,12 @@ def bookmarks_file(explicit: Path | None = None, config: Config | None = None) -
             config = load_config()
         except ConfigError:
             config = Config()
-    return config.bookmarks or paths.default_bookmarks_file()
+    if config.bookmarks is not None:
+        chosen = str(config.bookmarks)
+        if "{corpus}" in chosen and corpus is not None:
+            chosen = chosen.replace("{corpus}", corpus.resolve().name or "root")
+        return Path(chosen)
+    legacy = paths.default_bookmarks_file()
+    if corpus is None or legacy.exists():
+        return legacy
+    return paths.corpus_bookmarks_file(corpus)

@@ -89,7 +89,7 @@ class ReaderApp(App[None]):
         if self.config_error:
             self.notify(self.config_error + " (using defaults)", title="Config", severity="error", markup=False)
         # --bookmarks, else config.toml's (read already), else the default: none left for it to look up
-        bookmarks = bookmarks_file(self.bookmarks_path, self.config)
+        bookmarks = bookmarks_file(self.bookmarks_path, self.config, self.index.corpus)
         self.push_screen(MainScreen(self.index, self.reader_state, bookmarks))
 
     def key_display(self) -> dict[str, str]:
@@ -145,6 +145,13 @@ def known_binding_ids() -> set[str]:
     return {b.id for _, bindings in ReaderApp.binding_sources() for b in bindings if b.id}
 
 
+def open_at(app: ReaderApp, doc: str, passage: int | None) -> None:
+    """Make the reader start at a passage: its remembered place becomes that one."""
+    app.reader_state.doc = doc
+    if passage is not None:
+        app.reader_state.positions[doc] = passage
+
+
 def make_app(corpus: Path, bookmarks: Path | None = None) -> ReaderApp:
     """The reader as the CLI builds it: config read (a broken one reported), defaults otherwise."""
     try:
@@ -155,8 +162,11 @@ def make_app(corpus: Path, bookmarks: Path | None = None) -> ReaderApp:
     return ReaderApp(corpus, config, error, bookmarks)
 
 
-def run_reader(corpus: Path, bookmarks: Path | None = None) -> int:
+def run_reader(corpus: Path, bookmarks: Path | None = None, start: tuple[str, int | None] | None = None) -> int:
+    """The reader, run to its end; `start` (doc, passage) opens it there (`ralign-tui open`)."""
     app = make_app(corpus, bookmarks)
+    if start is not None:
+        open_at(app, *start)
     app.run()
     main = app._main()
     if main is not None:

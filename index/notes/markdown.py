@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.corpus.textclean import safe_line
+from index.notes.links import open_command, wikilink
 
 START = re.compile(r"^<!-- ralign:bookmark (?P<id>[0-9a-f]{6,32}) -->\s*$")
 END = "<!-- /ralign:bookmark -->"
@@ -41,6 +42,7 @@ class Bookmark:
     entities: tuple[str, ...] = ()
     context_before: str = ""  # a little text around the quote, for re-anchoring after edits
     context_after: str = ""
+    locator: str = ""  # where the passage is in the original, e.g. "p. 12" (formats that have pages)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -57,6 +59,8 @@ class Bookmark:
             "publication": self.publication,
             "published": self.published,
             "entities": list(self.entities),
+            "locator": self.locator,
+            "open": open_command(self.corpus, self.doc, self.passage),
         }
 
 
@@ -106,14 +110,19 @@ def _data_json(value: dict[str, object]) -> str:
 
 # rendering --------------------------------------------------------------------
 def render_block(bookmark: Bookmark) -> str:
+    """One bookmark as Markdown: the quote with an Obsidian block id (`^ID`) after it, the source,
+    the note, the tags, the entities as `[[links]]`, and the command that reopens the passage."""
     title = safe_line(bookmark.title or bookmark.doc)
     lines = [f"<!-- ralign:bookmark {bookmark.id} -->", f"### {title} ¶{bookmark.passage}", ""]
     lines.append("<!-- ralign:quote -->")
     lines += [f"> {escape_text(line)}" for line in bookmark.text.split("\n")]  # trailing spaces are text too
-    lines.append("")
+    lines += ["", f"^{bookmark.id}", ""]
     source = [f"*{title}*"]
     source += [safe_line(part) for part in (bookmark.publication, bookmark.published) if part]
-    source.append(f"`{safe_line(bookmark.doc)}` ¶{bookmark.passage}")
+    where = f"`{safe_line(bookmark.doc)}` ¶{bookmark.passage}"
+    if bookmark.locator:  # a page or a section, for formats that have them
+        where += f" ({safe_line(bookmark.locator)})"
+    source.append(where)
     lines += ["— " + " · ".join(source), ""]
     lines.append("**Note** <!-- ralign:note -->")
     lines += escape_text(normalise_note(bookmark.note)).split("\n")
@@ -122,11 +131,13 @@ def render_block(bookmark: Bookmark) -> str:
     lines += [" ".join(f"#{tag}" for tag in bookmark.tags), ""]
     details = []
     if bookmark.entities:
-        details.append("**Entities:** " + ", ".join(safe_line(e) for e in bookmark.entities))
+        details.append("**Entities:** " + ", ".join(wikilink(safe_line(e)) for e in bookmark.entities))
     details.append("**Saved:** " + bookmark.created.replace("T", " ").replace("Z", " UTC"))
     if bookmark.query:
         details.append("**Query:** `" + safe_line(bookmark.query).replace("`", "'") + "`")
-    lines += [" · ".join(details) + " <!-- ralign:info -->", ""]
+    lines += [" · ".join(details) + " <!-- ralign:info -->"]
+    command = safe_line(open_command(bookmark.corpus, bookmark.doc, bookmark.passage)).replace("`", "'")
+    lines += [f"**Open:** `{command}`", ""]
     data = {
         "doc": bookmark.doc,
         "passage": bookmark.passage,
@@ -141,6 +152,8 @@ def render_block(bookmark: Bookmark) -> str:
         "before": bookmark.context_before,
         "after": bookmark.context_after,
     }
+    if bookmark.locator:
+        data["locator"] = bookmark.locator
     lines += [f"<!-- ralign:data {_data_json(data)} -->", END]
     return "\n".join(lines) + "\n"
 
@@ -255,6 +268,7 @@ def _parse_block(bookmark_id: str, body: list[str]) -> Bookmark:
         entities=_strings(data.get("entities")),
         context_before=str(data.get("before", "")),
         context_after=str(data.get("after", "")),
+        locator=str(data.get("locator", "")),
     )
 
 

@@ -78,9 +78,17 @@ def _add_bookmarks(commands: Any) -> None:
     remove.add_argument("id")
     export = marks_actions.add_parser("export", help="all bookmarks as Markdown or JSON on stdout")
     export.add_argument("--format", choices=("md", "json"), default="md")
-    for sub in (add, listing, remove, export):
+    orphaned = marks_actions.add_parser("orphans", help="bookmarks whose passage is gone, with the text they kept")
+    for sub in (add, listing, remove, export, orphaned):
         _common(sub)
         sub.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: bookmarks.md)")
+
+
+def _add_open(commands: Any) -> None:
+    opened = commands.add_parser("open", help="open the reader at one passage: the link back bookmarks print")
+    _common(opened)
+    opened.add_argument("target", help="DOC#pN (passage N of document DOC), or DOC alone")
+    opened.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: one a corpus)")
 
 
 def _add_doctor(commands: Any) -> None:
@@ -99,6 +107,7 @@ _SUBPARSERS = {
     "related": _add_related,
     "citations": _add_citations,
     "doctor": _add_doctor,
+    "open": _add_open,
 }
 SUBCOMMANDS = tuple(_SUBPARSERS)
 # Where each subcommand's `cmd_NAME` lives, by group: imported only when that subcommand runs.
@@ -106,6 +115,7 @@ COMMAND_MODULES = {
     **dict.fromkeys(("index", "search", "docs"), "tui.cli.corpus_commands"),
     "bookmarks": "tui.cli.bookmark_commands",
     "doctor": "tui.cli.doctor_command",
+    "open": "tui.cli.open_command",
     **dict.fromkeys(("entities", "xref", "related", "citations"), "tui.cli.xref_commands"),
 }
 

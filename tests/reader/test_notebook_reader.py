@@ -1,0 +1,60 @@
+"""The notebook in the reader: a note of several lines typed in the dialog, and `ralign-tui open`
+starting the reader at the passage a bookmark's link back names."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+from index import paths
+from index.notes.bookmarks import BookmarkFile
+from index.notes.links import parse_target
+from tests.conftest import SEEDS
+from tests.readerkit import open_selected, reader, ready, search_for, view, wait_until
+from tui.app import open_at
+from tui.screens.note_dialog import NoteDialog
+
+DOC = "002_f3a37438de5b7047.txt"
+
+
+async def test_the_dialog_takes_a_note_of_several_lines() -> None:
+    app = reader(SEEDS)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await search_for(pilot, "gazprom")
+        await open_selected(pilot, DOC)
+        await pilot.press("b")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteDialog), "the note dialog")
+        await pilot.press(*"first line", "enter", *"second line", "tab", *"#energy #loans")
+        await pilot.press("ctrl+s")
+        file = BookmarkFile(paths.corpus_bookmarks_file(SEEDS))
+        await wait_until(pilot, lambda: file.bookmarks(), "the bookmark on disk")
+        [saved] = file.bookmarks()
+        assert saved.note == "first line\nsecond line" and saved.tags == ("energy", "loans")
+        text = file.path.read_text(encoding="utf-8")
+        assert "first line\nsecond line\n" in text and f"^{saved.id}\n" in text
+
+
+async def test_the_link_back_opens_the_reader_at_its_passage() -> None:
+    file = BookmarkFile(paths.corpus_bookmarks_file(SEEDS))
+    from index.notes.bookmarks import bookmark_for
+    from index.store.corpus_index import open_index
+
+    index = open_index(SEEDS)
+    index.update()
+    document = index.document(DOC)
+    assert document is not None
+    file.add(bookmark_for(document, 9, str(index.corpus), "why"))
+    command = re.search(r"\*\*Open:\*\* `([^`]+)`", file.path.read_text(encoding="utf-8"))
+    assert command is not None
+    argv = shlex.split(command.group(1))
+    assert argv[:2] == ["ralign-tui", "open"] and Path(argv[3]) == SEEDS
+    doc, passage = parse_target(argv[-1])
+    app = reader(Path(argv[3]))
+    open_at(app, doc, passage)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await wait_until(pilot, lambda: view(app).document is not None, "the document")
+        assert view(app).document.doc == DOC  # type: ignore[union-attr]
+        assert view(app).passage_number == 9

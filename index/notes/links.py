@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import shlex
 
+from index.corpus.textclean import safe_line
+
 # Characters Obsidian refuses in a link target or a file name (and `/`, a folder), plus controls.
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f#^\[\]|\\/:*?"<>]+')
 MAX_NAME = 120
@@ -17,14 +19,14 @@ MAX_NAME = 120
 
 def note_name(entity: str) -> str:
     """The file stem of an entity's note: its name with unsafe characters made `-`, never empty."""
-    cleaned = " ".join(_UNSAFE.sub("-", entity).split()).strip(" .-")[:MAX_NAME].rstrip(" .")
+    cleaned = " ".join(_UNSAFE.sub("-", safe_line(entity)).split()).strip(" .-")[:MAX_NAME].rstrip(" .")
     return cleaned or "entity"
 
 
 def wikilink(entity: str) -> str:
     """`[[Name]]`, or `[[file|Name]]` when the name needs a safer file name."""
     target = note_name(entity)
-    shown = " ".join(entity.replace("]", ")").replace("[", "(").replace("|", "/").split())
+    shown = " ".join(safe_line(entity).replace("]", ")").replace("[", "(").replace("|", "/").split())
     return f"[[{target}]]" if shown == target else f"[[{target}|{shown}]]"
 
 

@@ -131,7 +131,7 @@ def render_block(bookmark: Bookmark) -> str:
     lines += [" ".join(f"#{tag}" for tag in bookmark.tags), ""]
     details = []
     if bookmark.entities:
-        details.append("**Entities:** " + ", ".join(wikilink(safe_line(e)) for e in bookmark.entities))
+        details.append("**Entities:** " + ", ".join(wikilink(e) for e in bookmark.entities))
     details.append("**Saved:** " + bookmark.created.replace("T", " ").replace("Z", " UTC"))
     if bookmark.query:
         details.append("**Query:** `" + safe_line(bookmark.query).replace("`", "'") + "`")

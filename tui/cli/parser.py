@@ -91,6 +91,15 @@ def _add_open(commands: Any) -> None:
     opened.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: one a corpus)")
 
 
+def _add_notes(commands: Any) -> None:
+    notes = commands.add_parser("notes", help="entity notes for Obsidian, Zettlr or git")
+    actions = notes.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    export = actions.add_parser("export", help="one Markdown file per entity in FOLDER; a rerun updates only its part")
+    _common(export)
+    export.add_argument("folder", type=Path, help="where the notes go (e.g. a folder of your Obsidian vault)")
+    export.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: one a corpus)")
+
+
 def _add_doctor(commands: Any) -> None:
     _common(
         commands.add_parser("doctor", help="what is installed (the entity model, or rules alone) and where data lives")
@@ -108,6 +117,7 @@ _SUBPARSERS = {
     "citations": _add_citations,
     "doctor": _add_doctor,
     "open": _add_open,
+    "notes": _add_notes,
 }
 SUBCOMMANDS = tuple(_SUBPARSERS)
 # Where each subcommand's `cmd_NAME` lives, by group: imported only when that subcommand runs.
@@ -116,6 +126,7 @@ COMMAND_MODULES = {
     "bookmarks": "tui.cli.bookmark_commands",
     "doctor": "tui.cli.doctor_command",
     "open": "tui.cli.open_command",
+    "notes": "tui.cli.notes_commands",
     **dict.fromkeys(("entities", "xref", "related", "citations"), "tui.cli.xref_commands"),
 }
 

@@ -64,6 +64,7 @@ class ReaderApp(App[None]):
         from tui.screens.diff import DiffScreen
         from tui.screens.help import HelpScreen
         from tui.screens.note_dialog import NoteDialog
+        from tui.screens.saved_searches import SavedSearchesScreen
 
         sources: list[tuple[str, Iterable[Binding | tuple[str, ...]]]] = [
             ("anywhere", ReaderApp.BINDINGS),
@@ -74,6 +75,7 @@ class ReaderApp(App[None]):
             ("bookmarks", BookmarksScreen.BINDINGS),
             ("note dialog", NoteDialog.BINDINGS),
             ("comparison", DiffScreen.BINDINGS),
+            ("saved searches", SavedSearchesScreen.BINDINGS),
         ]
         return [(where, [b for b in bindings if isinstance(b, Binding)]) for where, bindings in sources]
 
@@ -133,6 +135,12 @@ class ReaderApp(App[None]):
                 "Related passages", "Where else the passage under the cursor is said (r)", main.action_related
             )
             yield SystemCommand("Bookmark this passage", "Keep the passage under the cursor (b)", main.action_bookmark)
+            yield SystemCommand(
+                "Save this search", "Keep the query; learn later what is new (ctrl+s)", main.action_save_search
+            )
+            yield SystemCommand(
+                "Saved searches", "Saved searches and their new passages (S)", main.action_saved_searches
+            )
 
     async def action_quit(self) -> None:
         main = self._main()

@@ -190,3 +190,15 @@ def save_bookmark(
         post(BookmarkFailed(str(exc)))
         return
     post(BookmarkSaved(document.doc, number, str(bookmarks.path)))
+
+
+def save_search(index: CorpusIndex, query: str, post: Post) -> None:
+    """Keep a query as a saved search; what matches now counts as seen."""
+    from index.notes import saved_searches
+    from tui.messages import SearchSaved
+
+    try:
+        saved = saved_searches.add(index, query)
+        post(SearchSaved(query, saved_searches.status(index, saved).total))
+    except (ValueError, OSError, RalignError) as exc:
+        post(SearchSaved(query, 0, str(exc)))

@@ -98,3 +98,24 @@ def test_orphans_are_listed_with_their_old_text(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "bookmarks", "orphans", "--corpus", str(seeds_copy), "--json")
     [orphan] = json.loads(out)
     assert code == 0 and orphan["status"] == "lost" and orphan["text"] == old
+
+
+def test_saved_reports_exactly_the_new_passages(capsys: pytest.CaptureFixture[str], seeds_copy: Path) -> None:
+    corpus = ["--corpus", str(seeds_copy)]
+    code, out, _ = run(capsys, "saved", "add", "gazprom", *corpus, "--json")
+    assert code == 0 and json.loads(out)["new"] == 0
+    total = json.loads(out)["total"]
+    assert total > 0
+    (seeds_copy / "zz_new.txt").write_text(
+        "Gazprom signs a new deal.\n\nAn unrelated paragraph about weather.\n\nGazprom again, later on.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "saved", *corpus, "--json")
+    [entry] = json.loads(out)
+    assert entry["query"] == "gazprom" and entry["total"] == total + 2
+    assert sorted(p["passage"] for p in entry["new_passages"]) == [1, 3]
+    assert {p["doc"] for p in entry["new_passages"]} == {"zz_new.txt"} and entry["new"] == 2
+    assert run(capsys, "saved", "open", "gazprom", *corpus, "--json")[0] == 0
+    code, out, _ = run(capsys, "saved", *corpus, "--json")
+    assert json.loads(out)[0]["new"] == 0  # opened: seen
+    assert run(capsys, "saved", "add", "", *corpus)[0] == 2

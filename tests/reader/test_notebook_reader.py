@@ -7,13 +7,17 @@ import re
 import shlex
 from pathlib import Path
 
+from textual.widgets import Input, OptionList
+
 from index import paths
 from index.notes.bookmarks import BookmarkFile
 from index.notes.links import parse_target
 from tests.conftest import SEEDS
-from tests.readerkit import open_selected, reader, ready, search_for, view, wait_until
+from tests.readerkit import main, open_selected, reader, ready, search_for, settle, view, wait_until
 from tui.app import open_at
 from tui.screens.note_dialog import NoteDialog
+from tui.screens.saved_searches import SavedSearchesScreen
+from tui.widgets.document_view import DocumentView
 
 DOC = "002_f3a37438de5b7047.txt"
 
@@ -58,3 +62,30 @@ async def test_the_link_back_opens_the_reader_at_its_passage() -> None:
         await wait_until(pilot, lambda: view(app).document is not None, "the document")
         assert view(app).document.doc == DOC  # type: ignore[union-attr]
         assert view(app).passage_number == 9
+
+
+async def test_save_a_search_then_see_what_is_new_and_open_it(seeds_copy: Path) -> None:
+    from index.notes import saved_searches
+
+    app = reader(seeds_copy)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"gazprom", "ctrl+s")
+        index = main(app).index
+        await wait_until(pilot, lambda: saved_searches.load(index.corpus), "the saved search on disk")
+        (seeds_copy / "zz_new.txt").write_text("Gazprom signs.\n\nWeather.\n\nGazprom again.\n", encoding="utf-8")
+        main(app).start_indexing()
+        await settle(pilot)
+        main(app).set_focus(main(app).query_one(DocumentView))
+        await pilot.press("S")
+        await wait_until(pilot, lambda: isinstance(app.screen, SavedSearchesScreen), "the saved searches")
+        screen = app.screen
+        assert isinstance(screen, SavedSearchesScreen)
+        await wait_until(pilot, lambda: screen.shown, "the list")
+        assert len(screen.shown[0].new) == 2
+        assert "2 new" in str(screen.query_one("#saved-list", OptionList).get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, SavedSearchesScreen), "the list closed")
+        await settle(pilot)
+        assert main(app).query_one("#query", Input).value == "gazprom"
+        assert not saved_searches.status(index, saved_searches.load(index.corpus)[0]).new

@@ -1,4 +1,5 @@
-"""`notes export DIR`: one Markdown note per entity, written or updated in its generated region."""
+"""`notes export DIR`: one Markdown note per entity, written or updated in its generated region;
+`saved`: saved searches and how many of their passages are new."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 
 import tui.cli.output as output
 from tui.cli.common import corpus_of, filled_entities, updated_index
+from tui.cli.errors import UsageError
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
@@ -47,4 +49,55 @@ def cmd_notes(args: argparse.Namespace) -> int:
             + f": {report.written} new, {report.updated} updated, {report.unchanged} unchanged"
         )
     )
+    return 0
+
+
+def cmd_saved(args: argparse.Namespace) -> int:
+    from index.notes import saved_searches
+
+    index, _ = updated_index(args)
+    action = args.action
+    if action == "add":
+        try:
+            saved = saved_searches.add(index, args.query)
+        except ValueError as exc:
+            raise UsageError(f"ralign-tui saved add: {exc}") from None
+        found = saved_searches.status(index, saved)
+        if args.json:
+            output.emit_json(found.to_json())
+        else:
+            output.stdout().print(
+                output.text("saved ") + output.plain(saved.query) + output.text(f" ({found.total} hits)")
+            )
+        return 0
+    if action == "remove":
+        if not saved_searches.remove(index.corpus, args.query):
+            raise UsageError(f"ralign-tui saved remove: no saved search {args.query!r}")
+        if args.json:
+            output.emit_json({"removed": args.query})
+        return 0
+    if action == "open":
+        wanted = [s for s in saved_searches.load(index.corpus) if s.query == args.query]
+        if not wanted:
+            raise UsageError(f"ralign-tui saved open: no saved search {args.query!r}")
+        found = saved_searches.status(index, wanted[0])
+        saved_searches.mark_opened(index, args.query)
+        if args.json:
+            output.emit_json(found.to_json())
+            return 0
+        for doc, passage in found.new:
+            output.stdout().print(output.plain(f"{doc} ¶{passage}"))
+        return 0
+    report = saved_searches.statuses(index)
+    if args.json:
+        output.emit_json([entry.to_json() for entry in report])
+        return 0
+    console = output.stdout()
+    if not report:
+        console.print(output.text("no saved searches yet: ralign-tui saved add QUERY"), style="dim")
+    for entry in report:
+        line = output.plain(entry.search.query, "bold") + output.text(f"  {entry.total} hits")
+        if entry.new:
+            line.append(f"  {len(entry.new)} new", style="green")
+        console.print(line)
     return 0

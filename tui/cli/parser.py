@@ -100,6 +100,20 @@ def _add_notes(commands: Any) -> None:
     export.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: one a corpus)")
 
 
+def _add_saved(commands: Any) -> None:
+    saved = commands.add_parser("saved", help="saved searches: each with its hits and how many are new")
+    _common(saved)
+    actions = saved.add_subparsers(dest="action", parser_class=_Parser)
+    add = actions.add_parser("add", help="keep QUERY; what matches now counts as seen")
+    add.add_argument("query")
+    remove = actions.add_parser("remove", help="forget a saved search")
+    remove.add_argument("query")
+    opened = actions.add_parser("open", help="the new passages of a saved search, which then count as seen")
+    opened.add_argument("query")
+    for sub in (add, remove, opened):
+        _common(sub)
+
+
 def _add_doctor(commands: Any) -> None:
     _common(
         commands.add_parser("doctor", help="what is installed (the entity model, or rules alone) and where data lives")
@@ -118,6 +132,7 @@ _SUBPARSERS = {
     "doctor": _add_doctor,
     "open": _add_open,
     "notes": _add_notes,
+    "saved": _add_saved,
 }
 SUBCOMMANDS = tuple(_SUBPARSERS)
 # Where each subcommand's `cmd_NAME` lives, by group: imported only when that subcommand runs.
@@ -127,6 +142,7 @@ COMMAND_MODULES = {
     "doctor": "tui.cli.doctor_command",
     "open": "tui.cli.open_command",
     "notes": "tui.cli.notes_commands",
+    "saved": "tui.cli.notes_commands",
     **dict.fromkeys(("entities", "xref", "related", "citations"), "tui.cli.xref_commands"),
 }
 

@@ -21,7 +21,7 @@ from index.model import Span
 from index.store.corpus_index import CorpusIndex
 from tui import workers
 from tui.editor import configured_editor, open_in_editor
-from tui.screens.navigation import NavigatingScreen
+from tui.screens.notebook import NOTEBOOK_BINDINGS, NotebookScreen
 from tui.state import ReaderState
 from tui.widgets.document_view import DocumentPane, DocumentView
 from tui.widgets.results import ResultsList
@@ -43,7 +43,7 @@ def main_screen(app: App[Any]) -> MainScreen | None:
     return next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
 
 
-class MainScreen(NavigatingScreen):
+class MainScreen(NotebookScreen):
     WIDE = 100  # columns from which the side panel shows beside the document
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
@@ -65,6 +65,7 @@ class MainScreen(NavigatingScreen):
         Binding("h", "toggle_entities", "Entity colours", id="entities.toggle", show=False),
         Binding("r", "related", "Related passages", id="passage.related", show=False),
         Binding("equals_sign", "compare_duplicate", "Compare with near-duplicate", id="duplicate.compare", show=False),
+        *NOTEBOOK_BINDINGS,
     ]
 
     def __init__(self, index: CorpusIndex, state: ReaderState, bookmarks: Path) -> None:

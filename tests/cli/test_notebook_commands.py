@@ -119,3 +119,26 @@ def test_saved_reports_exactly_the_new_passages(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "saved", *corpus, "--json")
     assert json.loads(out)[0]["new"] == 0  # opened: seen
     assert run(capsys, "saved", "add", "", *corpus)[0] == 2
+
+
+def entity_names(capsys: pytest.CaptureFixture[str]) -> set[tuple[str, str]]:
+    code, out, _ = run(capsys, "entities", "--json")
+    assert code == 0
+    return {(e["name"], e["type"]) for doc in json.loads(out) for e in doc["entities"]}
+
+
+def test_curation_does_what_a_hand_edit_does(capsys: pytest.CaptureFixture[str], isolated_home: Path) -> None:
+    before = entity_names(capsys)
+    assert {("Xi Jinping", "PERSON"), ("Alexei Miller", "PERSON"), ("Moscow", "PLACE")} <= before
+    assert run(capsys, "entity", "merge", "Xi Jinping", "Alexei Miller")[0] == 0
+    assert run(capsys, "entity", "ignore", "Moscow")[0] == 0
+    by_command = (isolated_home / "entities.toml").read_text(encoding="utf-8")
+    assert by_command == '[PERSON]\n"Xi Jinping" = ["Alexei Miller"]\n\n[ignore]\nnames = ["Moscow"]\n'
+    after = entity_names(capsys)
+    assert ("Alexei Miller", "PERSON") not in after and ("Moscow", "PLACE") not in after
+    assert after == before - {("Alexei Miller", "PERSON"), ("Moscow", "PLACE")}
+    (isolated_home / "entities.toml").write_text(by_command.replace("\n\n", "\n# by hand\n"), encoding="utf-8")
+    assert entity_names(capsys) == after  # the same file written by hand: the same entities
+    assert run(capsys, "entity", "undo")[0] == 0 and run(capsys, "entity", "undo")[0] == 0
+    assert entity_names(capsys) == before and not (isolated_home / "entities.toml").exists()
+    assert run(capsys, "entity", "merge", "Xi Jinping", "no such name")[0] == 2

@@ -114,6 +114,28 @@ def _add_saved(commands: Any) -> None:
         _common(sub)
 
 
+def _add_entity(commands: Any) -> None:
+    entity = commands.add_parser("entity", help="curate entities: merge, rename, split, retype, ignore, undo")
+    actions = entity.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    merge = actions.add_parser("merge", help="OTHER becomes one more name of NAME")
+    merge.add_argument("name")
+    merge.add_argument("other")
+    rename = actions.add_parser("rename", help="NAME's canonical name becomes NEW (NAME stays an alias)")
+    rename.add_argument("name")
+    rename.add_argument("new")
+    split = actions.add_parser("split", help="ALIAS is no longer a name of NAME")
+    split.add_argument("name")
+    split.add_argument("alias")
+    retype = actions.add_parser("retype", help="NAME is of type TYPE (PERSON, ORG, PLACE, WEAPON, EVENT ...)")
+    retype.add_argument("name")
+    retype.add_argument("type")
+    ignore = actions.add_parser("ignore", help="NAME is never an entity")
+    ignore.add_argument("name")
+    undo = actions.add_parser("undo", help="entities.toml back as it was before the last change")
+    for sub in (merge, rename, split, retype, ignore, undo):
+        _common(sub)
+
+
 def _add_doctor(commands: Any) -> None:
     _common(
         commands.add_parser("doctor", help="what is installed (the entity model, or rules alone) and where data lives")
@@ -133,6 +155,7 @@ _SUBPARSERS = {
     "open": _add_open,
     "notes": _add_notes,
     "saved": _add_saved,
+    "entity": _add_entity,
 }
 SUBCOMMANDS = tuple(_SUBPARSERS)
 # Where each subcommand's `cmd_NAME` lives, by group: imported only when that subcommand runs.
@@ -143,6 +166,7 @@ COMMAND_MODULES = {
     "open": "tui.cli.open_command",
     "notes": "tui.cli.notes_commands",
     "saved": "tui.cli.notes_commands",
+    "entity": "tui.cli.curation_commands",
     **dict.fromkeys(("entities", "xref", "related", "citations"), "tui.cli.xref_commands"),
 }
 

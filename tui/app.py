@@ -61,10 +61,12 @@ class ReaderApp(App[None]):
     def binding_sources() -> list[tuple[str, list[Binding]]]:
         """Every binding with an id, where it acts: the help table and config validation read this."""
         from tui.screens.bookmarks import BookmarksScreen
+        from tui.screens.curate_dialog import CurateDialog
         from tui.screens.diff import DiffScreen
         from tui.screens.help import HelpScreen
         from tui.screens.note_dialog import NoteDialog
         from tui.screens.saved_searches import SavedSearchesScreen
+        from tui.widgets.side_panel import SidePanel
 
         sources: list[tuple[str, Iterable[Binding | tuple[str, ...]]]] = [
             ("anywhere", ReaderApp.BINDINGS),
@@ -76,6 +78,8 @@ class ReaderApp(App[None]):
             ("note dialog", NoteDialog.BINDINGS),
             ("comparison", DiffScreen.BINDINGS),
             ("saved searches", SavedSearchesScreen.BINDINGS),
+            ("entity list", SidePanel.BINDINGS),
+            ("curate dialog", CurateDialog.BINDINGS),
         ]
         return [(where, [b for b in bindings if isinstance(b, Binding)]) for where, bindings in sources]
 

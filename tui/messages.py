@@ -124,3 +124,10 @@ class SearchSaved(Message):
         self.query = query
         self.total = total
         self.error = error
+
+
+class EntitiesCurated(Message):
+    def __init__(self, said: str, error: str = "") -> None:
+        super().__init__()
+        self.said = said  # what changed, for a notification
+        self.error = error

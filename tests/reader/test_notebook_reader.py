@@ -89,3 +89,35 @@ async def test_save_a_search_then_see_what_is_new_and_open_it(seeds_copy: Path) 
         await settle(pilot)
         assert main(app).query_one("#query", Input).value == "gazprom"
         assert not saved_searches.status(index, saved_searches.load(index.corpus)[0]).new
+
+
+async def test_curating_from_the_side_panel_then_undoing(isolated_home: Path) -> None:
+    from index.entities.gazetteer import user_file
+    from tui.screens.curate_dialog import CurateDialog
+    from tui.widgets.side_panel import SidePanel
+
+    app = reader(SEEDS)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await ready(pilot)
+        await search_for(pilot, "gazprom")
+        await open_selected(pilot, DOC)
+        panel = main(app).query_one(SidePanel)
+        assert panel.outer_size.width == 50  # a quarter of a 200-column terminal
+        await wait_until(pilot, lambda: any(e and e.name == "Alexei Miller" for e in panel._shown_entities), "entities")
+        listing = panel.query_one("#entities", OptionList)
+        listing.focus()
+        listing.highlighted = next(i for i, e in enumerate(panel._shown_entities) if e and e.name == "Alexei Miller")
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, CurateDialog), "the curate dialog")
+        await pilot.press("m", *"Xi Jinping", "enter")
+        await wait_until(pilot, lambda: user_file().is_file(), "entities.toml")
+        assert user_file().read_text(encoding="utf-8") == '[PERSON]\n"Alexei Miller" = ["Xi Jinping"]\n'
+        await settle(pilot)
+        index = main(app).index
+        await wait_until(pilot, lambda: not index.mentions(name="Xi Jinping"), "the merge in the index")
+        assert index.mentions(name="Alexei Miller")
+        main(app).set_focus(view(app))
+        await pilot.press("ctrl+z")
+        await wait_until(pilot, lambda: not user_file().exists(), "the undo")
+        await settle(pilot)
+        await wait_until(pilot, lambda: index.mentions(name="Xi Jinping"), "the entities back")

@@ -180,6 +180,7 @@ class MainScreen(NotebookScreen):
         panel = self.query_one(SidePanel)
         if panel.display != wanted:  # a resize that changes nothing leaves its styles alone
             panel.display = wanted
+        self.fit_panel_width(panel, wide)
 
     # the passage under the cursor --------------------------------------------------
     def action_copy_passage(self) -> None:

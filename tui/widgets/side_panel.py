@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
@@ -38,10 +39,27 @@ class SidePanel(Vertical):
             super().__init__()
             self.source = source
 
+    class CurateAsked(Message):
+        """`c` on an entity: merge, rename, split, retype or ignore it."""
+
+        def __init__(self, entity: EntitySummary) -> None:
+            super().__init__()
+            self.entity = entity
+
     class XrefChosen(Message):
         def __init__(self, entry: XrefEntry) -> None:
             super().__init__()
             self.entry = entry
+
+    BINDINGS = [Binding("c", "curate", "Curate entity", id="entity.curate")]
+
+    def action_curate(self) -> None:
+        listing = self.query_one("#entities", OptionList)
+        at = listing.highlighted
+        if listing.has_focus and at is not None and 0 <= at < len(self._shown_entities):
+            entity = self._shown_entities[at]
+            if entity is not None:
+                self.post_message(self.CurateAsked(entity))
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

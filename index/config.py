@@ -79,3 +79,32 @@ def bookmarks_file(explicit: Path | None = None, config: Config | None = None, c
     if corpus is None or legacy.exists():
         return legacy
     return paths.corpus_bookmarks_file(corpus)
+
+
+def save_theme(theme: str, path: Path | None = None) -> None:
+    """Keep the theme chosen in the reader: config.toml's `theme` line set (or added above the first
+    table), every other line as it was. A file that would not read back is left alone."""
+    import json
+    import re
+    import tomllib
+
+    path = path or paths.config_file()
+    try:
+        old = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        old = ""
+    lines = old.splitlines(keepends=True)
+    setting = f"theme = {json.dumps(theme)}\n"
+    first_table = next((i for i, line in enumerate(lines) if re.match(r"\s*\[", line)), len(lines))
+    at = next((i for i in range(first_table) if re.match(r"\s*theme\s*=", lines[i])), None)
+    if at is not None:
+        lines[at] = setting
+    else:
+        lines.insert(first_table, setting)
+    new = "".join(lines)
+    try:
+        tomllib.loads(new)
+    except tomllib.TOMLDecodeError:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new, encoding="utf-8")

@@ -63,6 +63,7 @@ class ReaderApp(App[None]):
         from tui.screens.bookmarks import BookmarksScreen
         from tui.screens.curate_dialog import CurateDialog
         from tui.screens.diff import DiffScreen
+        from tui.screens.entity_view import EntityView
         from tui.screens.help import HelpScreen
         from tui.screens.note_dialog import NoteDialog
         from tui.screens.saved_searches import SavedSearchesScreen
@@ -80,6 +81,7 @@ class ReaderApp(App[None]):
             ("saved searches", SavedSearchesScreen.BINDINGS),
             ("entity list", SidePanel.BINDINGS),
             ("curate dialog", CurateDialog.BINDINGS),
+            ("entity view", EntityView.BINDINGS),
         ]
         return [(where, [b for b in bindings if isinstance(b, Binding)]) for where, bindings in sources]
 
@@ -92,11 +94,27 @@ class ReaderApp(App[None]):
                 self.theme = self.config.theme
             else:
                 self.notify(f"Unknown theme {self.config.theme!r} in config.toml", severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
         if self.config_error:
             self.notify(self.config_error + " (using defaults)", title="Config", severity="error", markup=False)
         # --bookmarks, else config.toml's (read already), else the default: none left for it to look up
         bookmarks = bookmarks_file(self.bookmarks_path, self.config, self.index.corpus)
         self.push_screen(MainScreen(self.index, self.reader_state, bookmarks))
+
+    def _keep_theme(self, theme: object) -> None:
+        """A theme chosen in the palette is the next launch's theme too (config.toml's `theme`)."""
+        name = getattr(theme, "name", "")
+        if name and name != self.config.theme and not self.config_error:
+            from dataclasses import replace
+
+            from index.config import save_theme
+
+            try:
+                save_theme(name)
+            except OSError as exc:
+                self.notify(f"The theme could not be kept: {exc}", severity="warning", markup=False)
+                return
+            self.config = replace(self.config, theme=name)
 
     def key_display(self) -> dict[str, str]:
         display = {}

@@ -121,3 +121,88 @@ async def test_curating_from_the_side_panel_then_undoing(isolated_home: Path) ->
         await wait_until(pilot, lambda: not user_file().exists(), "the undo")
         await settle(pilot)
         await wait_until(pilot, lambda: index.mentions(name="Xi Jinping"), "the entities back")
+
+
+async def test_the_entity_view_lists_filters_and_jumps() -> None:
+    from tui.screens.entity_view import EntityView
+    from tui.widgets.side_panel import SidePanel
+
+    app = reader(SEEDS)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await search_for(pilot, "gazprom")
+        await open_selected(pilot, DOC)
+        panel = main(app).query_one(SidePanel)
+        await wait_until(pilot, lambda: any(e and e.name == "Russia" for e in panel._shown_entities), "entities")
+        listing = panel.query_one("#entities", OptionList)
+        listing.focus()
+        listing.highlighted = next(i for i, e in enumerate(panel._shown_entities) if e and e.name == "Russia")
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, EntityView), "the entity view")
+        screen = app.screen
+        assert isinstance(screen, EntityView)
+        await wait_until(pilot, lambda: screen.note is not None, "the passages")
+        every = [row for row in screen.rows if row is not None]
+        assert len({row.doc for row in every}) > 1  # grouped by document, more than one
+        assert all("russia" in row.sentence.lower() for row in every[:5])
+        await pilot.press("slash", *"pipeline", "enter")
+        shown = [row for row in screen.rows if row is not None]
+        assert shown and len(shown) < len(every) and all("pipeline" in f"{r.sentence} {r.title}".lower() for r in shown)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, EntityView), "the jump")
+        await wait_until(pilot, lambda: view(app).document and view(app).document.doc == shown[0].doc, "the document")
+        await wait_until(pilot, lambda: view(app).passage_number == shown[0].passage, "the passage")
+
+
+def test_o_opens_at_the_passage_in_a_file_with_front_matter(tmp_path: Path, monkeypatch: object) -> None:
+    import contextlib
+    import subprocess
+
+    from index.store.corpus_index import open_index
+    from tui.editor import open_in_editor
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    path = corpus / "note.md"
+    path.write_text("---\ntitle: A note\nauthor: Me\n---\nFirst paragraph here.\n\nSecond paragraph there.\n")
+    index = open_index(corpus)
+    index.update()
+    document = index.document("note.md")
+    assert document is not None
+    calls: list[list[str]] = []
+
+    class _App:
+        def suspend(self) -> contextlib.AbstractContextManager[None]:
+            return contextlib.nullcontext()
+
+    original = subprocess.call
+    subprocess.call = lambda argv: calls.append(argv) or 0  # type: ignore[assignment]
+    try:
+        assert open_in_editor(_App(), "ed", document, 1, corpus) == ""  # type: ignore[arg-type]
+    finally:
+        subprocess.call = original
+    [argv] = calls
+    assert path.read_text().splitlines()[int(argv[1][1:]) - 1] == "Second paragraph there."
+
+
+async def test_a_theme_chosen_is_kept_for_the_next_launch(isolated_home: Path) -> None:
+    (isolated_home).mkdir(parents=True, exist_ok=True)
+    (isolated_home / "config.toml").write_text("# mine\n[keys]\n", encoding="utf-8")
+    app = reader(SEEDS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert (isolated_home / "config.toml").read_text(encoding="utf-8") == '# mine\ntheme = "nord"\n[keys]\n'
+    again = reader(SEEDS)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+def test_help_starts_with_launching_the_reader(capsys: object) -> None:
+    from tui.cli import main as cli
+
+    assert cli(["--help"]) == 0
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert out.startswith("usage: ralign-tui [PATH]")

@@ -175,6 +175,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with `only`, just that subcommand's (~5 ms less per CLI call)."""
     parser = _Parser(
         prog="ralign-tui",
+        usage="ralign-tui [PATH] [--bookmarks FILE]   open the reader on PATH (default: the bundled corpus)\n"
+        "       ralign-tui SUBCOMMAND [--json] ...   answer from the same index",
         description="A terminal reader for a collection of documents. "
         "`ralign-tui [PATH]` opens the reader on PATH (default: the bundled corpus); the subcommands answer "
         "from the same index.",

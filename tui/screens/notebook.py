@@ -63,6 +63,16 @@ class NotebookScreen(NavigatingScreen):
 
         self.app.push_screen(CurateDialog(entity[0], entity[1], written), apply)
 
+    def on_side_panel_view_asked(self, message: SidePanel.ViewAsked) -> None:
+        from tui.screens.entity_view import EntityView
+
+        def jump(target: tuple[str, int] | None) -> None:
+            if target is not None:
+                self._remember_place()
+                self.load_document(target[0], target[1], self._query())
+
+        self.app.push_screen(EntityView(self.index, message.entity.name), jump)
+
     def action_undo_curation(self) -> None:
         workers.run_job(self, workers.curate_entity, self.index, "undo", ("", ""), "", group="curate")
 

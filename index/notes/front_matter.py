@@ -32,8 +32,16 @@ def split(content: str) -> tuple[str, str]:
     return "", content
 
 
+# Characters YAML does not allow raw in a file (or folds as line breaks), written as \u escapes;
+# a lone surrogate (a non-UTF-8 byte kept by surrogateescape) too, as its replacement character.
+_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _scalar(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """A YAML double-quoted scalar (JSON's string syntax, which YAML reads) holding `value`."""
+    quoted = json.dumps(_SURROGATE.sub("\ufffd", value), ensure_ascii=False)
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _read_scalar(raw: str) -> str:

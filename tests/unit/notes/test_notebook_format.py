@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index import paths
 from index.config import Config, bookmarks_file
@@ -134,3 +136,15 @@ def test_an_orphan_is_listed_with_its_old_text(new_text: str, orphaned: bool) ->
     assert ("gone.txt", "no document") in statuses
     assert (("a/doc.txt", "lost") in statuses) is orphaned
     assert all(o.to_json()["text"] == "The passage text." for o in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=4), st.text(max_size=30))
+def test_front_matter_is_yaml_whatever_the_tags_and_corpus(tags: list[str], corpus: str) -> None:
+    front = front_matter.refresh("", corpus, "2026-01-01T00:00:00Z", tags)
+    loaded = yaml.safe_load(front.strip().strip("-"))
+    clean = [t.translate({c: "\ufffd" for c in range(0xD800, 0xE000)}) for t in sorted(set(tags))]
+    assert loaded["tags"] == clean
+    assert loaded["corpus"] == corpus.translate({c: "\ufffd" for c in range(0xD800, 0xE000)})
+    again = front_matter.refresh(front, corpus, "2026-01-02T00:00:00Z", tags)
+    assert yaml.safe_load(again.strip().strip("-"))["tags"] == clean

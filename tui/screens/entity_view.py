@@ -1,5 +1,5 @@
 """One entity with room: every passage naming it, grouped by document, each with the sentence
-around the name; a filter; Enter jumps to the passage; `c` curates the entity."""
+around the name; a filter; Enter jumps to the passage."""
 
 from __future__ import annotations
 

@@ -55,9 +55,14 @@ def load_config(path: Path | None = None, known_binding_ids: Callable[[], set[st
     return Config(theme, Path(bookmarks).expanduser() if bookmarks else None, dict(keys), float(threshold))
 
 
-def bookmarks_file(explicit: Path | None = None, config: Config | None = None) -> Path:
-    """The one choice of bookmarks file: --bookmarks FILE, else config.toml's `bookmarks`, else
-    bookmarks.md in the data folder. A broken config.toml falls back to the default file."""
+def bookmarks_file(explicit: Path | None = None, config: Config | None = None, corpus: Path | None = None) -> Path:
+    """The one choice of bookmarks file: --bookmarks FILE, else config.toml's `bookmarks` (where
+    `{corpus}` stands for the corpus folder's name), else one file per corpus in the data folder.
+
+    A single `bookmarks.md` written before there was one file a corpus is still used while it
+    exists, so no bookmark disappears (docs/bookmarks.md says how to split it). A broken
+    config.toml falls back to the default file.
+    """
     if explicit:
         return explicit.expanduser()
     if config is None:
@@ -65,4 +70,41 @@ def bookmarks_file(explicit: Path | None = None, config: Config | None = None) -
             config = load_config()
         except ConfigError:
             config = Config()
-    return config.bookmarks or paths.default_bookmarks_file()
+    if config.bookmarks is not None:
+        chosen = str(config.bookmarks)
+        if "{corpus}" in chosen and corpus is not None:
+            chosen = chosen.replace("{corpus}", corpus.resolve().name or "root")
+        return Path(chosen)
+    legacy = paths.default_bookmarks_file()
+    if corpus is None or legacy.exists():
+        return legacy
+    return paths.corpus_bookmarks_file(corpus)
+
+
+def save_theme(theme: str, path: Path | None = None) -> None:
+    """Keep the theme chosen in the reader: config.toml's `theme` line set (or added above the first
+    table), every other line as it was. A file that would not read back is left alone."""
+    import json
+    import re
+    import tomllib
+
+    path = path or paths.config_file()
+    try:
+        old = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        old = ""
+    lines = old.splitlines(keepends=True)
+    setting = f"theme = {json.dumps(theme)}\n"
+    first_table = next((i for i, line in enumerate(lines) if re.match(r"\s*\[", line)), len(lines))
+    at = next((i for i in range(first_table) if re.match(r"\s*theme\s*=", lines[i])), None)
+    if at is not None:
+        lines[at] = setting
+    else:
+        lines.insert(first_table, setting)
+    new = "".join(lines)
+    try:
+        tomllib.loads(new)
+    except tomllib.TOMLDecodeError:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new, encoding="utf-8")

@@ -51,12 +51,27 @@ def default_bookmarks_file() -> Path:
     return data_dir() / "bookmarks.md"
 
 
-def index_dir_for(corpus: Path) -> Path:
-    """One index per corpus folder, keyed by its resolved path (readable prefix, hashed suffix)."""
+def corpus_slug(corpus: Path) -> str:
+    """A corpus folder as a file name: readable prefix, hash of its resolved path as suffix."""
     resolved = corpus.resolve()
     digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in resolved.name)[:40] or "root"
-    return cache_dir() / "indexes" / f"{name}-{digest}"
+    return f"{name}-{digest}"
+
+
+def index_dir_for(corpus: Path) -> Path:
+    """One index per corpus folder, keyed by its resolved path (readable prefix, hashed suffix)."""
+    return cache_dir() / "indexes" / corpus_slug(corpus)
+
+
+def corpus_bookmarks_file(corpus: Path) -> Path:
+    """The default bookmarks file of one corpus: one file a corpus, in the data folder."""
+    return data_dir() / "bookmarks" / f"{corpus_slug(corpus)}.md"
+
+
+def corpus_state_dir(corpus: Path) -> Path:
+    """Per-corpus state that is not a cache (saved searches)."""
+    return state_dir() / "corpora" / corpus_slug(corpus)
 
 
 def seed_dir() -> Path:

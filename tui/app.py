@@ -68,11 +68,15 @@ class ReaderApp(App[None]):
         """Every binding with an id, where it acts: the help table and config validation read this."""
         from tui.screens.bookmarks import BookmarksScreen
         from tui.screens.cooccur import CooccurScreen
+        from tui.screens.curate_dialog import CurateDialog
         from tui.screens.diff import DiffScreen
+        from tui.screens.entity_view import EntityView
         from tui.screens.help import HelpScreen
         from tui.screens.note_dialog import NoteDialog
         from tui.screens.picture_keys import PictureKeys
+        from tui.screens.saved_searches import SavedSearchesScreen
         from tui.screens.timeline import TimelineScreen
+        from tui.widgets.side_panel import SidePanel
 
         sources: list[tuple[str, Iterable[Binding | tuple[str, ...]]]] = [
             ("anywhere", ReaderApp.BINDINGS),
@@ -86,6 +90,10 @@ class ReaderApp(App[None]):
             ("pictures", PictureKeys.BINDINGS),
             ("timeline", TimelineScreen.BINDINGS),
             ("who with whom", CooccurScreen.BINDINGS),
+            ("saved searches", SavedSearchesScreen.BINDINGS),
+            ("entity list", SidePanel.BINDINGS),
+            ("curate dialog", CurateDialog.BINDINGS),
+            ("entity view", EntityView.BINDINGS),
         ]
         return [(where, [b for b in bindings if isinstance(b, Binding)]) for where, bindings in sources]
 
@@ -98,11 +106,27 @@ class ReaderApp(App[None]):
                 self.theme = self.config.theme
             else:
                 self.notify(f"Unknown theme {self.config.theme!r} in config.toml", severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
         if self.config_error:
             self.notify(self.config_error + " (using defaults)", title="Config", severity="error", markup=False)
         # --bookmarks, else config.toml's (read already), else the default: none left for it to look up
-        bookmarks = bookmarks_file(self.bookmarks_path, self.config)
+        bookmarks = bookmarks_file(self.bookmarks_path, self.config, self.index.corpus)
         self.push_screen(MainScreen(self.index, self.reader_state, bookmarks))
+
+    def _keep_theme(self, theme: object) -> None:
+        """A theme chosen in the palette is the next launch's theme too (config.toml's `theme`)."""
+        name = getattr(theme, "name", "")
+        if name and name != self.config.theme and not self.config_error:
+            from dataclasses import replace
+
+            from index.config import save_theme
+
+            try:
+                save_theme(name)
+            except OSError as exc:
+                self.notify(f"The theme could not be kept: {exc}", severity="warning", markup=False)
+                return
+            self.config = replace(self.config, theme=name)
 
     def key_display(self) -> dict[str, str]:
         display = {}
@@ -145,6 +169,12 @@ class ReaderApp(App[None]):
                 "Related passages", "Where else the passage under the cursor is said (r)", main.action_related
             )
             yield SystemCommand("Bookmark this passage", "Keep the passage under the cursor (b)", main.action_bookmark)
+            yield SystemCommand(
+                "Save this search", "Keep the query; learn later what is new (ctrl+s)", main.action_save_search
+            )
+            yield SystemCommand(
+                "Saved searches", "Saved searches and their new passages (S)", main.action_saved_searches
+            )
 
     async def action_quit(self) -> None:
         main = self._main()
@@ -157,6 +187,13 @@ def known_binding_ids() -> set[str]:
     return {b.id for _, bindings in ReaderApp.binding_sources() for b in bindings if b.id}
 
 
+def open_at(app: ReaderApp, doc: str, passage: int | None) -> None:
+    """Make the reader start at a passage: its remembered place becomes that one."""
+    app.reader_state.doc = doc
+    if passage is not None:
+        app.reader_state.positions[doc] = passage
+
+
 def make_app(corpus: Path, bookmarks: Path | None = None) -> ReaderApp:
     """The reader as the CLI builds it: config read (a broken one reported), defaults otherwise."""
     try:
@@ -167,8 +204,11 @@ def make_app(corpus: Path, bookmarks: Path | None = None) -> ReaderApp:
     return ReaderApp(corpus, config, error, bookmarks)
 
 
-def run_reader(corpus: Path, bookmarks: Path | None = None) -> int:
+def run_reader(corpus: Path, bookmarks: Path | None = None, start: tuple[str, int | None] | None = None) -> int:
+    """The reader, run to its end; `start` (doc, passage) opens it there (`ralign-tui open`)."""
     app = make_app(corpus, bookmarks)
+    if start is not None:
+        open_at(app, *start)
     app.run()
     main = app._main()
     if main is not None:

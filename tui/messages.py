@@ -117,3 +117,18 @@ class XrefsFound(Message):
         self.entity = entity  # the entity, or a heading ("Related to ¶3", "Cites Xinhua")
         self.entries = entries
         self.request = request
+
+
+class SearchSaved(Message):
+    def __init__(self, query: str, total: int, error: str = "") -> None:
+        super().__init__()
+        self.query = query
+        self.total = total
+        self.error = error
+
+
+class EntitiesCurated(Message):
+    def __init__(self, said: str, error: str = "") -> None:
+        super().__init__()
+        self.said = said  # what changed, for a notification
+        self.error = error

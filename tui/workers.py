@@ -196,3 +196,45 @@ def save_bookmark(
         post(BookmarkFailed(str(exc)))
         return
     post(BookmarkSaved(document.doc, number, str(bookmarks.path)))
+
+
+def save_search(index: CorpusIndex, query: str, post: Post) -> None:
+    """Keep a query as a saved search; what matches now counts as seen."""
+    from index.notes import saved_searches
+    from tui.messages import SearchSaved
+
+    try:
+        saved = saved_searches.add(index, query)
+        post(SearchSaved(query, saved_searches.status(index, saved).total))
+    except (ValueError, OSError, RalignError) as exc:
+        post(SearchSaved(query, 0, str(exc)))
+
+
+def curate_entity(index: CorpusIndex, verb: str, entity: tuple[str, str], value: str, post: Post) -> None:
+    """One curation of entities.toml (`index.entities.curation`); "undo" puts the last one back."""
+    from index.entities import curation
+    from tui.messages import EntitiesCurated
+
+    try:
+        if verb == "undo":
+            said = "entities.toml restored" if curation.undo() else ""
+            post(EntitiesCurated(said, "" if said else "Nothing to undo."))
+            return
+        if verb == "merge":
+            other = index.resolve_entity(value)
+            if other is None:
+                post(EntitiesCurated("", f"No entity {value!r} in this corpus."))
+                return
+            curation.merge(entity, other)
+        elif verb == "rename":
+            curation.rename(entity, value)
+        elif verb == "split":
+            curation.split(entity, value)
+        elif verb == "retype":
+            curation.retype(entity, value.upper())
+        elif verb == "ignore":
+            curation.ignore(entity[0])
+    except (ValueError, OSError, RalignError) as exc:
+        post(EntitiesCurated("", str(exc)))
+        return
+    post(EntitiesCurated(f"{verb} {entity[0]}" + (f" → {value}" if value else "") + ": written to entities.toml"))

@@ -92,10 +92,10 @@ def _load_file(path: Path) -> tuple[list[EntityInfo], list[str]]:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     entries = []
     for kind, table in data.items():
-        if kind == "ignore":
+        if kind in ("ignore", "unalias"):
             continue
         if kind not in TYPES or not isinstance(table, dict):
-            raise ConfigError(f"{path}: unknown section [{kind}] (known: {', '.join(TYPES)}, ignore)")
+            raise ConfigError(f"{path}: unknown section [{kind}] (known: {', '.join(TYPES)}, ignore, unalias)")
         for name, aliases in table.items():
             if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
                 raise ConfigError(f'{path}: [{kind}] {name!r} takes a list of names, e.g. ["Alias"]')
@@ -103,6 +103,19 @@ def _load_file(path: Path) -> tuple[list[EntityInfo], list[str]]:
     ignore = data.get("ignore", {})
     names = ignore.get("names", []) if isinstance(ignore, dict) else []
     return entries, [str(n) for n in names]
+
+
+load_file = _load_file  # curation checks a new entities.toml with the loader the index uses
+
+
+def _unaliased(path: Path) -> dict[str, set[str]]:
+    """`[unalias] "Canonical" = ["name"]`: names split off an entity (curation's "split")."""
+    import tomllib
+
+    table = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("unalias", {})
+    if not isinstance(table, dict):
+        return {}
+    return {name_key(str(k)): {name_key(str(n)) for n in v} for k, v in table.items() if isinstance(v, list)}
 
 
 def user_file() -> Path:
@@ -132,24 +145,33 @@ def _load_gazetteer(user_path: str, user_stamp: str) -> Gazetteer:
         user_entries, user_ignored = _load_file(Path(user_path))
         entries = merged_with_user(entries, user_entries)
         ignored += user_ignored
+        split_off = _unaliased(Path(user_path))
+        if split_off:
+            entries = [
+                e._replace(
+                    aliases=tuple(a for a in e.aliases if name_key(a) not in split_off.get(name_key(e.name), ()))
+                )
+                for e in entries
+            ]
     return Gazetteer(entries, ignored)
 
 
 def merged_with_user(builtin: list[EntityInfo], user: list[EntityInfo]) -> list[EntityInfo]:
     """The built-in entries with the user's laid over them: a user entry takes over the built-in entry of
-    its name (retyping it), and a built-in entry of its type that shares one of its names joins it, so
-    "Alexey Miller" = ["Alexei Miller"] in entities.toml is one person with the built-in "Alexei Miller"'s
-    aliases too, not two."""
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    its name (retyping it), and a built-in entry that shares one of its names joins it, whatever its
+    type, so "Alexey Miller" = ["Alexei Miller"] in entities.toml is one entity with the built-in
+    "Alexei Miller"'s aliases too, not two, under whichever section the user wrote it (the user's
+    type wins)."""
+    by_key: dict[str, list[int]] = defaultdict(list)
     for i, entry in enumerate(builtin):
         for name in (entry.name, *entry.aliases):
-            by_key[(entry.type, name_key(name))].append(i)
+            by_key[name_key(name)].append(i)
     merged_into: dict[int, list[str]] = {}
     out_user: list[EntityInfo] = []
     for entry in user:
         joined: list[str] = []
         for name in (entry.name, *entry.aliases):
-            for i in by_key.get((entry.type, name_key(name)), []):
+            for i in by_key.get(name_key(name), []):
                 if i not in merged_into:
                     merged_into[i] = []
                     joined += [builtin[i].name, *builtin[i].aliases]

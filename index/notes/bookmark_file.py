@@ -18,6 +18,7 @@ from pathlib import Path
 
 from index import faults
 from index.errors import RalignError
+from index.notes import front_matter
 from index.notes.markdown import FILE_HEADER, Bookmark, Parsed, parse, render
 
 try:
@@ -134,6 +135,7 @@ class BookmarkFile:
                 content, digest = self._read_text()
                 parsed = parse(content)
                 change(parsed)
+                refresh_front_matter(parsed)
                 new_content = render(parsed)
                 if self._read_text()[1] != digest:
                     continue  # someone wrote between our read and now: start over
@@ -185,6 +187,20 @@ def _remove_left_copies(target: Path) -> None:
     for left in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
         with contextlib.suppress(OSError):
             left.unlink()
+
+
+def refresh_front_matter(parsed: Parsed) -> None:
+    """Give the file its YAML front matter, or bring it up to date: `updated` now, the bookmarks' tags
+    added. A file written before front matter existed gets one on top; nothing else moves."""
+    bookmarks = parsed.bookmarks
+    corpus = next((b.corpus for b in bookmarks if b.corpus), "")
+    tags = [tag for b in bookmarks for tag in b.tags]
+    first = parsed.segments[0] if parsed.segments else ""
+    if not isinstance(first, str):
+        parsed.segments.insert(0, "")
+        first = ""
+    front, rest = front_matter.split(first)
+    parsed.segments[0] = front_matter.refresh(front, corpus, front_matter.now_iso(), tags) + rest
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -8,11 +8,11 @@ reader and the CLI import what they need of them from here.
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
 
 from index.model import Document
 from index.notes.anchoring import Anchor, anchor_in
 from index.notes.bookmark_file import BookmarkError, BookmarkFile
+from index.notes.front_matter import now_iso
 from index.notes.markdown import FILE_HEADER, Bookmark, Parsed, normalise_note, normalise_tag, render_block
 
 __all__ = [
@@ -33,10 +33,6 @@ __all__ = [
 
 def new_id() -> str:
     return secrets.token_hex(8)
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def newest_first(bookmarks: list[Bookmark]) -> list[Bookmark]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.corpus.textclean import safe_line
+from index.notes.links import open_command, wikilink
 
 START = re.compile(r"^<!-- ralign:bookmark (?P<id>[0-9a-f]{6,32}) -->\s*$")
 END = "<!-- /ralign:bookmark -->"
@@ -63,7 +64,8 @@ class Bookmark:
             "publication": self.publication,
             "published": self.published,
             "entities": list(self.entities),
-            **({"locator": self.locator} if self.locator else {}),
+            "locator": self.locator,
+            "open": open_command(self.corpus, self.doc, self.passage),
         }
 
 
@@ -113,11 +115,13 @@ def _data_json(value: dict[str, object]) -> str:
 
 # rendering --------------------------------------------------------------------
 def render_block(bookmark: Bookmark) -> str:
+    """One bookmark as Markdown: the quote with an Obsidian block id (`^ID`) after it, the source,
+    the note, the tags, the entities as `[[links]]`, and the command that reopens the passage."""
     title = safe_line(bookmark.title or bookmark.doc)
     lines = [f"<!-- ralign:bookmark {bookmark.id} -->", f"### {title} {bookmark.where}", ""]
     lines.append("<!-- ralign:quote -->")
     lines += [f"> {escape_text(line)}" for line in bookmark.text.split("\n")]  # trailing spaces are text too
-    lines.append("")
+    lines += ["", f"^{bookmark.id}", ""]
     source = [f"*{title}*"]
     source += [safe_line(part) for part in (bookmark.publication, bookmark.published) if part]
     source.append(f"`{safe_line(bookmark.doc)}` {bookmark.where}")
@@ -129,11 +133,13 @@ def render_block(bookmark: Bookmark) -> str:
     lines += [" ".join(f"#{tag}" for tag in bookmark.tags), ""]
     details = []
     if bookmark.entities:
-        details.append("**Entities:** " + ", ".join(safe_line(e) for e in bookmark.entities))
+        details.append("**Entities:** " + ", ".join(wikilink(e) for e in bookmark.entities))
     details.append("**Saved:** " + bookmark.created.replace("T", " ").replace("Z", " UTC"))
     if bookmark.query:
         details.append("**Query:** `" + safe_line(bookmark.query).replace("`", "'") + "`")
-    lines += [" · ".join(details) + " <!-- ralign:info -->", ""]
+    lines += [" · ".join(details) + " <!-- ralign:info -->"]
+    command = safe_line(open_command(bookmark.corpus, bookmark.doc, bookmark.passage)).replace("`", "'")
+    lines += [f"**Open:** `{command}`", ""]
     data = {
         "doc": bookmark.doc,
         "passage": bookmark.passage,

@@ -47,18 +47,30 @@ class CorpusIndex:
         self._generation = 0  # bumped by every update, so caches made during one are not kept
         self._gazetteer: Gazetteer | None = None  # built when first needed: a search does not need it
         messages: list[str] = []
-        self._builtin_only = False
-        try:
-            check_user_file()
-            entities_key = extraction_key()
-        except ConfigError as exc:  # a broken entities.toml: extract with the shipped list, and say so
-            messages.append(f"{exc}; using the built-in entity list")
-            self._builtin_only = True
-            entities_key = "builtin"
+        entities_key = self._entities_key(messages)
         self._folder = IndexFolder(
             location or paths.index_dir_for(self.corpus), self.corpus, WhooshEngine(), entities_key
         )
         self._folder.messages += messages
+
+    def _entities_key(self, messages: list[str]) -> str:
+        self._builtin_only = False
+        try:
+            check_user_file()
+            return extraction_key()
+        except ConfigError as exc:  # a broken entities.toml: extract with the shipped list, and say so
+            messages.append(f"{exc}; using the built-in entity list")
+            self._builtin_only = True
+            return "builtin"
+
+    def names_changed(self) -> bool:
+        """Read entities.toml again (curation changed it); True when the index must be rebuilt with it."""
+        key = self._entities_key(self._folder.messages)
+        if key == self._folder.entities_key:
+            return False
+        self._folder.entities_key = key
+        self._gazetteer = None
+        return True
 
     @property
     def gazetteer(self) -> Gazetteer:

@@ -35,14 +35,14 @@ class IndexFolder:
         self.engine = engine
         self.messages: list[str] = []  # what a user should know about opening (rebuilt, fell back)
         self.lock = threading.RLock()  # workers may all reach for a fresh index at once
-        self._entities_key = entities_key
+        self.entities_key = entities_key
         self._side: SideStore | None = None
         self.read_only = False  # opened in a folder that cannot be written: searched, never updated
 
     @property
     def key(self) -> str:
         """What an index must have been built with to be reused; anything else rebuilds it."""
-        return json.dumps({"schema": self.engine.version, "entities": self._entities_key, "xref": 4})
+        return json.dumps({"schema": self.engine.version, "entities": self.entities_key, "xref": 4})
 
     @property
     def is_open(self) -> bool:

@@ -326,6 +326,16 @@ class SideStore:
                 out[(doc, num)] = (row[0], row[1])
         return out
 
+    def passage_pids(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """(doc, num) -> the passage's stable id, for the keys still indexed (saved searches' "new")."""
+        db = self._db()
+        out: dict[tuple[str, int], str] = {}
+        for doc, num in keys:
+            row = db.execute("SELECT pid FROM passages WHERE doc=? AND num=?", (doc, num)).fetchone()
+            if row:
+                out[(doc, num)] = row[0]
+        return out
+
     def vocabulary(self) -> dict[str, int]:
         return dict(self._db().execute("SELECT word, docs FROM vocab"))
 

@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, TextArea
 
+from index import paths
 from index.notes.bookmarks import BookmarkFile
 from tests.conftest import SEEDS
 from tests.readerkit import main, open_selected, reader, ready, search_for, settle, view, wait_until
@@ -19,6 +20,11 @@ from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.note_dialog import NoteDialog
 
 DOC = "002_f3a37438de5b7047.txt"
+
+
+def corpus_file() -> Path:
+    """Where bookmarks of the bundled corpus go by default: a file of its own."""
+    return paths.corpus_bookmarks_file(SEEDS)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -38,7 +44,7 @@ def test_add_list_remove_export(capsys: pytest.CaptureFixture[str], isolated_hom
     assert listed["id"] == added["id"] and listed["note"] == note and listed["tags"] == ["arms", "s400"]
     assert "S-400" in listed["text"] and listed["passage"] == 6
     assert {"S-400", "China", "Russia"} <= set(listed["entities"])  # the entities in the passage
-    assert (isolated_home / "bookmarks.md").is_file()
+    assert (corpus_file()).is_file()
     code, out, _ = run(capsys, "bookmarks", "export", "--format", "md")
     assert "> This cooperation is not only occurring" in out
     code, out, _ = run(capsys, "bookmarks", "remove", added["id"])
@@ -82,7 +88,7 @@ def test_sixteen_concurrent_cli_adds_give_sixteen_bookmarks(isolated_home: Path)
     ]
     errors = [p.communicate(timeout=180)[1] for p in procs]
     assert all(p.returncode == 0 for p in procs), errors
-    notes = sorted(b.note for b in BookmarkFile(isolated_home / "bookmarks.md").bookmarks())
+    notes = sorted(b.note for b in BookmarkFile(corpus_file()).bookmarks())
     assert notes == sorted(f"n{i}" for i in range(16))
 
 
@@ -97,7 +103,7 @@ async def test_b_bookmarks_the_passage_under_the_cursor(isolated_home: Path) -> 
         await wait_until(pilot, lambda: isinstance(app.screen, NoteDialog), "the note dialog")
         await pilot.press(*"loans to Gazprom", "tab", *"#energy", "enter")
         await wait_until(pilot, lambda: passage in view(app).marked, "the passage mark")
-        [saved] = BookmarkFile(isolated_home / "bookmarks.md").bookmarks()
+        [saved] = BookmarkFile(corpus_file()).bookmarks()
         assert (saved.doc, saved.passage, saved.note, saved.tags, saved.query) == (
             DOC,
             passage,
@@ -109,11 +115,11 @@ async def test_b_bookmarks_the_passage_under_the_cursor(isolated_home: Path) -> 
         assert "Gazprom" in saved.entities
         await pilot.press("b", "escape")  # Escape cancels: nothing more is written
         await settle(pilot)
-        assert len(BookmarkFile(isolated_home / "bookmarks.md").bookmarks()) == 1
+        assert len(BookmarkFile(corpus_file()).bookmarks()) == 1
 
 
 async def test_bookmarks_screen_filters_jumps_edits_deletes_and_undoes(isolated_home: Path) -> None:
-    file = BookmarkFile(isolated_home / "bookmarks.md")
+    file = BookmarkFile(corpus_file())
     app = reader(SEEDS)
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
@@ -135,9 +141,9 @@ async def test_bookmarks_screen_filters_jumps_edits_deletes_and_undoes(isolated_
         await pilot.press("enter")  # leaves the filter
         await pilot.press("e")
         await wait_until(pilot, lambda: isinstance(app.screen, NoteDialog), "the edit dialog")
-        note_box = app.screen.query_one("#note", Input)
-        note_box.value = "edited note"
-        await pilot.press("enter")
+        note_box = app.screen.query_one("#note", TextArea)
+        note_box.text = "edited note"
+        await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: next(b.note for b in file.bookmarks()) == "edited note", "the edit on disk")
         await wait_until(pilot, lambda: isinstance(app.screen, BookmarksScreen), "back to the list")
         await pilot.press("d")

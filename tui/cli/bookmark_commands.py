@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 def _bookmark_file(args: argparse.Namespace) -> BookmarkFile:
     from index.config import bookmarks_file
     from index.notes.bookmarks import BookmarkFile
+    from tui.cli.common import corpus_of
 
-    return BookmarkFile(bookmarks_file(getattr(args, "bookmarks", None)))
+    return BookmarkFile(bookmarks_file(getattr(args, "bookmarks", None), corpus=corpus_of(args)))
 
 
 def _report_broken(parsed: Parsed, file: BookmarkFile) -> None:
@@ -66,6 +67,8 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         return 0
     parsed = file.read()
     _report_broken(parsed, file)
+    if action == "orphans":
+        return _print_orphans(args, parsed)
     bookmarks = newest_first(parsed.bookmarks)
     if action == "export":
         if args.format == "json":
@@ -88,4 +91,26 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             console.print(output.text("  note: ") + output.plain(bookmark.note))
         if bookmark.tags:
             console.print(output.plain("  " + " ".join(f"#{t}" for t in bookmark.tags), "cyan"))
+    return 0
+
+
+def _print_orphans(args: argparse.Namespace, parsed: Parsed) -> int:
+    from index.notes.orphans import orphans
+
+    index, _ = updated_index(args)
+    found = orphans(index, parsed.bookmarks, str(index.corpus))
+    if args.json:
+        output.emit_json([orphan.to_json() for orphan in found])
+        return 0
+    console = output.stdout()
+    if not found:
+        console.print(output.text("every bookmark's passage is still there"), style="dim")
+    for orphan in found:
+        bookmark = orphan.bookmark
+        why = "document gone" if orphan.status == "no document" else "passage changed beyond recognition"
+        head = output.text(f"{bookmark.id}  ", style="dim") + output.plain(
+            f"{bookmark.doc} ¶{bookmark.passage}", "bold"
+        )
+        console.print(head + output.text(f"  orphaned: {why}", style="yellow"))
+        console.print(output.text("  was: ") + output.plain(bookmark.text, "italic")[:300])
     return 0

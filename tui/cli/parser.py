@@ -99,9 +99,62 @@ def _add_bookmarks(commands: Any) -> None:
     remove.add_argument("id")
     export = marks_actions.add_parser("export", help="all bookmarks as Markdown or JSON on stdout")
     export.add_argument("--format", choices=("md", "json"), default="md")
-    for sub in (add, listing, remove, export):
+    orphaned = marks_actions.add_parser("orphans", help="bookmarks whose passage is gone, with the text they kept")
+    for sub in (add, listing, remove, export, orphaned):
         _common(sub)
         sub.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: bookmarks.md)")
+
+
+def _add_open(commands: Any) -> None:
+    opened = commands.add_parser("open", help="open the reader at one passage: the link back bookmarks print")
+    _common(opened)
+    opened.add_argument("target", help="DOC#pN (passage N of document DOC), or DOC alone")
+    opened.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: one a corpus)")
+
+
+def _add_notes(commands: Any) -> None:
+    notes = commands.add_parser("notes", help="entity notes for Obsidian, Zettlr or git")
+    actions = notes.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    export = actions.add_parser("export", help="one Markdown file per entity in FOLDER; a rerun updates only its part")
+    _common(export)
+    export.add_argument("folder", type=Path, help="where the notes go (e.g. a folder of your Obsidian vault)")
+    export.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: one a corpus)")
+
+
+def _add_saved(commands: Any) -> None:
+    saved = commands.add_parser("saved", help="saved searches: each with its hits and how many are new")
+    _common(saved)
+    actions = saved.add_subparsers(dest="action", parser_class=_Parser)
+    add = actions.add_parser("add", help="keep QUERY; what matches now counts as seen")
+    add.add_argument("query")
+    remove = actions.add_parser("remove", help="forget a saved search")
+    remove.add_argument("query")
+    opened = actions.add_parser("open", help="the new passages of a saved search, which then count as seen")
+    opened.add_argument("query")
+    for sub in (add, remove, opened):
+        _common(sub)
+
+
+def _add_entity(commands: Any) -> None:
+    entity = commands.add_parser("entity", help="curate entities: merge, rename, split, retype, ignore, undo")
+    actions = entity.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    merge = actions.add_parser("merge", help="OTHER becomes one more name of NAME")
+    merge.add_argument("name")
+    merge.add_argument("other")
+    rename = actions.add_parser("rename", help="NAME's canonical name becomes NEW (NAME stays an alias)")
+    rename.add_argument("name")
+    rename.add_argument("new")
+    split = actions.add_parser("split", help="ALIAS is no longer a name of NAME")
+    split.add_argument("name")
+    split.add_argument("alias")
+    retype = actions.add_parser("retype", help="NAME is of type TYPE (PERSON, ORG, PLACE, WEAPON, EVENT ...)")
+    retype.add_argument("name")
+    retype.add_argument("type")
+    ignore = actions.add_parser("ignore", help="NAME is never an entity")
+    ignore.add_argument("name")
+    undo = actions.add_parser("undo", help="entities.toml back as it was before the last change")
+    for sub in (merge, rename, split, retype, ignore, undo):
+        _common(sub)
 
 
 def _add_doctor(commands: Any) -> None:
@@ -122,6 +175,10 @@ _SUBPARSERS = {
     "doctor": _add_doctor,
     "timeline": _add_timeline,
     "cooccur": _add_cooccur,
+    "open": _add_open,
+    "notes": _add_notes,
+    "saved": _add_saved,
+    "entity": _add_entity,
 }
 SUBCOMMANDS = tuple(_SUBPARSERS)
 # Where each subcommand's `cmd_NAME` lives, by group: imported only when that subcommand runs.
@@ -129,6 +186,10 @@ COMMAND_MODULES = {
     **dict.fromkeys(("index", "search", "docs"), "tui.cli.corpus_commands"),
     "bookmarks": "tui.cli.bookmark_commands",
     "doctor": "tui.cli.doctor_command",
+    "open": "tui.cli.open_command",
+    "notes": "tui.cli.notes_commands",
+    "saved": "tui.cli.notes_commands",
+    "entity": "tui.cli.curation_commands",
     **dict.fromkeys(("entities", "xref", "related", "citations"), "tui.cli.xref_commands"),
     **dict.fromkeys(("timeline", "cooccur"), "tui.cli.picture_commands"),
 }
@@ -148,6 +209,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for name, add in _SUBPARSERS.items():
         if only is None or name == only:
             add(commands)
+    # Set once the subcommands exist: argparse builds their names from the usage line before it.
+    parser.usage = (
+        "ralign-tui [PATH] [--bookmarks FILE]   open the reader on PATH (default: the bundled corpus)\n"
+        "       ralign-tui SUBCOMMAND [--json] ...   answer from the same index"
+    )
     return parser
 
 

@@ -21,6 +21,7 @@ from index.model import Span
 from index.store.corpus_index import CorpusIndex
 from tui import workers
 from tui.editor import configured_editor, open_in_editor
+from tui.screens.notebook import NOTEBOOK_BINDINGS, NotebookScreen
 from tui.screens.picture_keys import PictureKeys
 from tui.state import ReaderState
 from tui.widgets.document_view import DocumentPane, DocumentView
@@ -43,7 +44,9 @@ def main_screen(app: App[Any]) -> MainScreen | None:
     return next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
 
 
-class MainScreen(PictureKeys):  # PictureKeys: the timeline, who with whom, why this hit
+class MainScreen(
+    PictureKeys, NotebookScreen
+):  # pictures: timeline, who with whom, why; notebook: saved searches, curation
     WIDE = 100  # columns from which the side panel shows beside the document
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
@@ -65,6 +68,7 @@ class MainScreen(PictureKeys):  # PictureKeys: the timeline, who with whom, why 
         Binding("h", "toggle_entities", "Entity colours", id="entities.toggle", show=False),
         Binding("r", "related", "Related passages", id="passage.related", show=False),
         Binding("equals_sign", "compare_duplicate", "Compare with near-duplicate", id="duplicate.compare", show=False),
+        *NOTEBOOK_BINDINGS,
     ]
 
     def __init__(self, index: CorpusIndex, state: ReaderState, bookmarks: Path) -> None:
@@ -179,6 +183,7 @@ class MainScreen(PictureKeys):  # PictureKeys: the timeline, who with whom, why 
         panel = self.query_one(SidePanel)
         if panel.display != wanted:  # a resize that changes nothing leaves its styles alone
             panel.display = wanted
+        self.fit_panel_width(panel, wide)
 
     # the passage under the cursor --------------------------------------------------
     def action_copy_passage(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
@@ -39,10 +40,46 @@ class SidePanel(Vertical):
             super().__init__()
             self.source = source
 
+    class CurateAsked(Message):
+        """`c` on an entity: merge, rename, split, retype or ignore it."""
+
+        def __init__(self, entity: EntitySummary) -> None:
+            super().__init__()
+            self.entity = entity
+
     class XrefChosen(Message):
         def __init__(self, entry: XrefEntry) -> None:
             super().__init__()
             self.entry = entry
+
+    class ViewAsked(Message):
+        """`v` on an entity: the entity view, every passage naming it."""
+
+        def __init__(self, entity: EntitySummary) -> None:
+            super().__init__()
+            self.entity = entity
+
+    BINDINGS = [
+        Binding("c", "curate", "Curate entity", id="entity.curate"),
+        Binding("v", "view_entity", "Entity view", id="entity.view"),
+    ]
+
+    def _highlighted_entity(self) -> EntitySummary | None:
+        listing = self.query_one("#entities", OptionList)
+        at = listing.highlighted
+        if listing.has_focus and at is not None and 0 <= at < len(self._shown_entities):
+            return self._shown_entities[at]
+        return None
+
+    def action_curate(self) -> None:
+        entity = self._highlighted_entity()
+        if entity is not None:
+            self.post_message(self.CurateAsked(entity))
+
+    def action_view_entity(self) -> None:
+        entity = self._highlighted_entity()
+        if entity is not None:
+            self.post_message(self.ViewAsked(entity))
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -78,7 +78,7 @@ def test_block_reads_well_as_markdown() -> None:
     assert "### A Title [x] ¶3" in block
     assert "> The passage text." in block
     assert "#arms #s400" in block
-    assert "**Entities:** S-400, Moscow" in block and "**Query:** `s-400`" in block
+    assert "**Entities:** [[S-400]], [[Moscow]]" in block and "**Query:** `s-400`" in block
     assert block.rstrip().endswith(END)
 
 
@@ -103,6 +103,8 @@ def test_hand_written_text_survives_adds_and_removes(tmp_path: Path) -> None:
     file.remove(gone.id)
     file.add(make("three"))
     data = path.read_bytes()
+    assert data.startswith(b"---\n")  # front matter on top of a file that had none
+    data = data.split(b"\n---\n", 1)[1]
     assert data.startswith(b"# My research notes\r\n\r\nSomething I wrote by hand, with bytes \xff kept.\r\n")
     assert b"A line I added at the end.\n" in data
     assert [b.note for b in file.bookmarks()] == ["one", "three"]
@@ -144,7 +146,7 @@ def test_symlinked_file_is_followed_not_replaced(tmp_path: Path) -> None:
     link.symlink_to(real)
     BookmarkFile(link).add(make("via link"))
     assert link.is_symlink()
-    assert "via link" in real.read_text() and real.read_text().startswith("# vault note\n")
+    assert "via link" in real.read_text() and "\n---\n# vault note\n" in real.read_text()
 
 
 def test_permission_error_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

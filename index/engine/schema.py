@@ -18,9 +18,10 @@ from whoosh.lang.porter import stem
 from index.engine.entity_query import KEY_FIELD, QUERY_FIELDS
 from index.tokens import STOP_WORDS, TOKEN_PATTERN, TOKEN_RE, normalise
 
+# 8: each passage's run of term numbers kept at index time (`index.store.passage_terms`).
 # 7: passages carry locators (a side store column) and PDF, HTML, EPUB and Word files are read.
 # 6: Whoosh's own positions format again; a version-5 index names a class that is gone.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 class NormaliseFilter(analysis.Filter):

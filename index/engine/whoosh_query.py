@@ -7,9 +7,10 @@ stops at a time limit; the caller finds the passages with the searcher's `locato
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from whoosh import collectors, qparser, query
+from whoosh import collectors, qparser, query, reading
 
 from index.engine.base import DocumentHit, Query, Ranked
 from index.engine.entity_query import QUERY_FIELDS
@@ -80,6 +81,7 @@ class WhooshSearcher:
 
     def __init__(self, ix: Any) -> None:
         self._searcher = ix.searcher(weighting=TableBM25F())
+        self._docnums: dict[str, int] = {}  # of the documents ranked, for `places`
 
     def __enter__(self) -> WhooshSearcher:
         return self
@@ -99,11 +101,42 @@ class WhooshSearcher:
             self._searcher.search_with_collector(document_query(parsed), timed)
         except collectors.TimeLimit:
             timed_out = True
-        hits = [DocumentHit(hit["doc"], float(hit.score or 0.0)) for hit in timed.results()]
+        hits = []
+        for hit in timed.results():
+            doc = hit["doc"]
+            self._docnums[doc] = hit.docnum
+            hits.append(DocumentHit(doc, float(hit.score or 0.0)))
         return Ranked(hits, len(timed.results()), timed_out)
 
     def locator(self, parsed: Query) -> PassageQuery:
         return PassageQuery(parsed, self._searcher.reader())
+
+    def places(self, docs: Sequence[str], terms: Iterable[str]) -> dict[str, dict[str, Sequence[int]]]:
+        # One posting list a term, walked forward over the documents in index order: what it costs is
+        # the terms and the postings skipped to, not the documents' length (positions are Whoosh's own).
+        found: dict[str, dict[str, Sequence[int]]] = {doc: {} for doc in docs}
+        wanted = []
+        for doc in docs:
+            docnum = self._docnums.get(doc)
+            if docnum is None:
+                docnum = self._searcher.document_number(doc=doc)
+            if docnum is not None:
+                wanted.append((docnum, doc))
+        wanted.sort()
+        reader = self._searcher.reader()
+        for term in terms:
+            try:
+                matcher = reader.postings("text", term)
+            except reading.TermNotFound:
+                continue
+            for docnum, doc in wanted:
+                if not matcher.is_active():
+                    break
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                if matcher.is_active() and matcher.id() == docnum:
+                    found[doc][term] = matcher.value_as("positions")
+        return found
 
     def like(self, text: str) -> Query | None:
         key_terms = [t for t, _ in self._searcher.key_terms_from_text("text", text, numterms=12) if len(t) > 2]

@@ -26,6 +26,7 @@ from index.engine.base import BatchWriter, EngineBusy, Segment
 from index.entities.gazetteer import Gazetteer
 from index.errors import ConfigError, StoreError
 from index.model import IndexReport, Skipped
+from index.store import passage_terms
 from index.store.folder import IndexFolder
 from index.store.sidestore import Fingerprint
 
@@ -216,6 +217,8 @@ class _Batches:
             for record in prepared.records:
                 writer.add(record)
         side.put_document(db, document)
+        if prepared.term_spans:
+            passage_terms.put(db, doc, prepared.term_spans)
         words.update(prepared.vocabulary)
         side.put_mentions(db, doc, prepared.mentions)
         forms |= prepared.forms

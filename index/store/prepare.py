@@ -18,8 +18,9 @@ from index.engine.schema import terms_of_words
 from index.entities.extract import extract
 from index.entities.gazetteer import Gazetteer
 from index.model import Document, MentionRow, Skipped
+from index.store import passage_terms
 from index.store.sidestore import Fingerprint, vocabulary_of
-from index.tokens import words
+from index.tokens import STOP_WORDS, words
 from index.xref.shingles import find_citations, sampled_shingles
 
 
@@ -35,6 +36,7 @@ class Prepared:
     vocabulary: set[str] = field(default_factory=set)
     shingles: set[int] = field(default_factory=set)
     citations: list[tuple[int, str, str, int, int]] = field(default_factory=list)
+    term_spans: bytes = b""  # each passage's run of the record's term numbers (`index.store.passage_terms`)
 
 
 def prepare(
@@ -76,6 +78,10 @@ def prepare(
         vocabulary_of(document.text, tokens),
         sampled_shingles(document.text, tokens),
         citations,
+        passage_terms.spans_of(
+            [start for word, start, _ in positioned if word not in STOP_WORDS],
+            [(p.start, p.end) for p in document.passages],
+        ),
     )
 
 

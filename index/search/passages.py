@@ -127,7 +127,7 @@ def _locate(
 ) -> list[RawHit]:
     """The passages of one document that answer the query, scored."""
     views, fields, document = document_views(source, asked, doc, places, upcoming)
-    if not views or not asked.answers(_whole(views), fields):
+    if not views or not asked.answers(_whole(views, asked.slop), fields):
         return []  # the query is asked of the document: `a NOT b` leaves out a document holding b anywhere
     answering = [(view, asked.score(view)) for view in views if asked.answers(view, fields)]
     weight = 1.0
@@ -217,12 +217,13 @@ def _fields_of(source: Searchable, asked: PassageLocator, document: Document) ->
 _PASSAGE_BREAK = "\x00"  # between passages in a document's whole view: no phrase runs across it
 
 
-def _whole(views: list[PassageTerms]) -> PassageTerms:
-    """The document as one passage, to ask whether it answers the query as a whole."""
+def _whole(views: list[PassageTerms], slop: int) -> PassageTerms:
+    """The document as one passage, to ask whether it answers the query as a whole; a break as wide as
+    the widest phrase allows between passages (one break let `"gas price"~3` run from one to the next)."""
     terms: list[str] = []
     keys: set[str] = set()
     for view in views:
         terms += view.terms
-        terms.append(_PASSAGE_BREAK)
+        terms += [_PASSAGE_BREAK] * slop
         keys |= view.keys
     return PassageTerms(0, terms, keys)

@@ -48,7 +48,7 @@ _stem = lru_cache(maxsize=100_000)(stem)
 def text_terms(text: str) -> Iterator[tuple[str, int, int]]:
     """(term, start, end) exactly as `text_analyzer` indexes text: tokens, normalised, stop words out, stemmed."""
     for match in TOKEN_RE.finditer(text):
-        word = normalise(match.group())
+        word = _normalised(match.group())
         if word not in STOP_WORDS:
             yield _stem(word), match.start(), match.end()
 

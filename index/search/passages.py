@@ -10,6 +10,7 @@ Reading is bounded by `LOCATE_BUDGET`: past it, the counts are those of the docu
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -79,6 +80,7 @@ def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: i
     places = Places(searcher, asked.text_terms)
     wanted_docs = limit + 8
     hits: list[RawHit] = []
+    best: list[float] = []  # the `limit` best passage scores so far, a heap (sorting all per document: quadratic)
     doc_counts: dict[str, int] = {}
     located = 0
     note = ""
@@ -95,7 +97,7 @@ def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: i
         locating = locating or time.monotonic()
         upcoming = [doc for doc, _ in ranked.hits]
         for doc, doc_score in ranked.hits[located:]:
-            if len(hits) >= limit and sorted((h.score for h in hits), reverse=True)[limit - 1] >= doc_score:
+            if len(best) >= limit and best[0] >= doc_score:
                 break  # no passage of this document or any after it could make the page
             if time.monotonic() - locating > LOCATE_BUDGET:
                 # words everywhere, the phrase or the passage with all of them rare: say so
@@ -108,6 +110,8 @@ def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: i
             if found:
                 doc_counts[doc] = len(found)
                 hits += found
+                for hit in found:
+                    (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, hit.score)
         else:
             more = len(ranked.hits) == wanted_docs < matching_docs
             if more and not note and time.monotonic() - started < time_limit:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from index.engine.base import PassageLocator, PassageTerms, Query, Searcher, passages_of
-from index.engine.entity_query import entity_key
+from index.engine.entity_query import cached_entity_key
 from index.model import Document
 from index.search import term_views
 from index.search.query import Asked, Searchable, ask
@@ -198,7 +198,7 @@ def _keys_of(source: Searchable, asked: PassageLocator, doc: str) -> dict[int, s
     if asked.keys:
         names = source.engine.name_analyzer()
         for number, kind, name in source.side.passage_entities_of(doc):
-            keys.setdefault(number, set()).add(entity_key(kind, name, names))
+            keys.setdefault(number, set()).add(cached_entity_key(kind, name, names))
     return keys
 
 

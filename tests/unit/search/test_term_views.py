@@ -115,3 +115,18 @@ def test_a_loose_phrase_does_not_run_from_one_passage_into_the_next(tmp_path: Pa
     index.update()
     assert _hits(index, '"gas price"~3', 20).hits == []
     assert [h.num for h in _hits(index, '"gas price"~3 OR rises', 20).hits] == [3]
+
+
+def test_the_runs_follow_the_document_through_changes(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    path = write(folder, "one.txt", "Gas talks\n\nThe gas deal.\n")
+    index = CorpusIndex(folder).open()
+    index.update()
+    assert list(index.side.passage_spans("one.txt") or []) == [0, 2, 2, 4]  # "ga talk", "ga deal"
+    path.write_text("Gas talks\n\nThe gas deal.\n\nPower of Siberia signed.\n", encoding="utf-8")
+    index.update()
+    assert list(index.side.passage_spans("one.txt") or []) == [0, 2, 2, 4, 4, 7]
+    assert [h.num for h in _hits(index, '"power siberia"', 20).hits] == [3]
+    path.unlink()
+    index.update()
+    assert index.side.passage_spans("one.txt") is None

@@ -48,9 +48,17 @@ _stem = lru_cache(maxsize=100_000)(stem)
 def text_terms(text: str) -> Iterator[tuple[str, int, int]]:
     """(term, start, end) exactly as `text_analyzer` indexes text: tokens, normalised, stop words out, stemmed."""
     for match in TOKEN_RE.finditer(text):
-        word = _normalised(match.group())
-        if word not in STOP_WORDS:
-            yield _stem(word), match.start(), match.end()
+        term = _term(match.group())
+        if term:
+            start, end = match.span()
+            yield term, start, end
+
+
+@lru_cache(maxsize=100_000)
+def _term(token: str) -> str:
+    """A token's term, "" for a stop word: one cached call a token, for highlighting's hundreds of passages."""
+    word = normalise(token)
+    return "" if word in STOP_WORDS else _stem(word)
 
 
 def text_terms_only(text: str) -> list[str]:

@@ -78,8 +78,8 @@ def _dated(
         title, date, text = docs.get(doc, ("", "", ""))
         year = document_year(date) or context_year.get(doc)
         resolved = resolve(written, year)
-        if resolved is None:
-            continue
+        if resolved is None or _COPYRIGHT.search(text, max(0, int(start) - 24), int(start)):
+            continue  # "Copyright 2020 The Washington Times": the page's footer, not a statement
         if not resolved.implicit and resolved.precision != "decade":
             context_year[doc] = int(resolved.iso[:4])
         key = (doc, int(passage), resolved.iso)
@@ -93,6 +93,7 @@ def _dated(
         )
 
 
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright)\s*(?:(?:1[89]|20)\d{2}\s*[-–]\s*)?$", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|No|vs)|\b[A-Z])\.$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
 

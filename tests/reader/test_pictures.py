@@ -103,6 +103,7 @@ async def test_w_says_why_a_hit_matched() -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, WhyScreen), "the explanation")
         shown = app.screen.why  # type: ignore[attr-defined]
         assert shown is not None and shown.matches[0].matched == ("siberia",)
+        assert app.screen.heading.startswith("Toward a More Perfect Alliance")  # type: ignore[attr-defined]  # not a file id
         await pilot.press("escape")
         assert not isinstance(app.screen, WhyScreen)
 

@@ -189,6 +189,8 @@ class ReaderScreen(Screen[None]):
         if message.error:
             self.notify(message.error, title="Entity model", severity="warning", markup=False, timeout=10)
             return
+        if message.report.resumed:  # a pass killed before its end was taken up again
+            self.notify(message.report.resumed, title="Entity model", markup=False)
         view = self.query_one(DocumentView)
         if message.report.written and view.document is not None:  # its side panel may have new entities
             self.load_document(view.document.doc, view.passage_number, self._query())

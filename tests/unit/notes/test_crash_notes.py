@@ -10,12 +10,14 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from index.notes.note_files import BEGIN, END
 from index.safe_write import COPY_SUFFIX
+from index.store.corpus_index import CorpusIndex
 from tests.conftest import write
 from tui.cli import main
 
@@ -95,3 +97,37 @@ def test_curation_killed_mid_write_keeps_entities_toml_and_its_comments(
     assert text.startswith("# my own list, by hand\n") and "# he is called that" in text and "Moscow" in text
     _run(capsys, "entity", "undo")
     assert (isolated_home / "entities.toml").read_text(encoding="utf-8") == mine
+
+
+def test_two_saves_of_saved_searches_at_once_keep_both(tiny_corpus: Path) -> None:
+    """A reader and a CLI call saving at once: the second waits for the first's write, then adds to it."""
+    from index.notes import saved_searches
+
+    index = CorpusIndex(tiny_corpus).open()
+    index.update()
+    real = saved_searches.load
+    second = threading.Thread(target=saved_searches.add, args=(index, "pipeline"))
+
+    def load_while_another_saves(corpus: Path) -> list[saved_searches.SavedSearch]:
+        found = real(corpus)
+        if not second.is_alive() and second.ident is None:
+            second.start()
+            second.join(0.5)  # before the lock, it wrote meanwhile, and the first's write then lost its search
+        return found
+
+    saved_searches.load = load_while_another_saves  # type: ignore[assignment]
+    try:
+        saved_searches.add(index, "gazprom")
+    finally:
+        saved_searches.load = real  # type: ignore[assignment]
+    second.join()
+    assert sorted(s.query for s in saved_searches.load(tiny_corpus)) == ["gazprom", "pipeline"]
+
+
+def test_a_curation_over_a_file_changed_meanwhile_writes_nothing(isolated_home: Path) -> None:
+    from index.entities.user_edits import CurationError, write_user_text
+
+    write(isolated_home, "entities.toml", "# edited by hand meanwhile\n")
+    with pytest.raises(CurationError, match="changed while this change was made"):
+        write_user_text('[ignore]\nnames = ["Moscow"]\n', old="")
+    assert (isolated_home / "entities.toml").read_text(encoding="utf-8") == "# edited by hand meanwhile\n"

@@ -106,3 +106,18 @@ def test_entity_pass_killed_between_batches_resumes_and_equals_a_clean_run(
     assert sorted(index.engine.doc_ids()) == sorted(index.side.document_ids())
     assert index.side.get_meta(RUNNING) is None  # the next run has nothing to resume
     index.close()
+
+
+def test_a_pass_still_running_elsewhere_is_not_reported_as_interrupted(tiny_corpus: Path) -> None:
+    """A reader's pass and a CLI call's: only a note left by a process that is gone means a killed pass."""
+    from index.store import entity_pass
+
+    index = CorpusIndex(tiny_corpus).open()
+    index.update()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    for holder, said in [(str(os.getppid()), False), (gone.stdout.strip(), True)]:
+        with index.side.transaction() as db:
+            index.side.set_meta(db, RUNNING, holder)
+        assert bool(entity_pass._start(index, "model", 1, 3, 2)) is said
+        entity_pass._finish(index)
+        assert index.side.get_meta(RUNNING) is None  # this process's own note, taken away at the end

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -115,7 +116,8 @@ def _start(index: CorpusIndex, model: str, done: int, total: int, todo: int) -> 
     """Note that this process runs a pass (a killed one leaves the note); what the last killed one left, or ""."""
     side = index.side
     running = side.get_meta(RUNNING)
-    with side.transaction() as db:
+    # Best effort: if the note cannot be written, the pass's own writes say clearly what is wrong.
+    with contextlib.suppress(sqlite3.Error), side.transaction() as db:
         side.set_meta(db, RUNNING, str(os.getpid()))
     if running is None or _alive(running):
         return ""  # none, or another process's pass still going (a reader and a CLI call): not interrupted
@@ -139,7 +141,7 @@ def _alive(pid: str) -> bool:
 def _finish(index: CorpusIndex) -> None:
     """The pass ended (done, cancelled or failed with a message): nothing to report at the next start."""
     side = index.side
-    with side.transaction() as db:
+    with contextlib.suppress(sqlite3.Error), side.transaction() as db:  # never hides why a pass ended
         db.execute("DELETE FROM meta WHERE key = ? AND value = ?", (RUNNING, str(os.getpid())))
 
 

@@ -206,7 +206,9 @@ class ReaderScreen(Screen[None]):
     def on_index_failed(self, message: IndexFailed) -> None:
         self._indexing = False
         self._hide_progress()
-        self.notify(message.error, title="Index", severity="error", markup=False, timeout=15)
+        if message.error != self._index_said:  # a corpus folder unplugged: said once, not at every live check
+            self.notify(message.error, title="Index", severity="error", markup=False, timeout=15)
+        self._index_said = message.error
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

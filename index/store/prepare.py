@@ -35,6 +35,7 @@ class Prepared:
     vocabulary: set[str] = field(default_factory=set)
     shingles: set[int] = field(default_factory=set)
     citations: list[tuple[int, str, str, int, int]] = field(default_factory=list)
+    unread: bool = False  # the file could not be read (gone, permissions): what the index holds of it stays
 
 
 def prepare(
@@ -48,7 +49,8 @@ def prepare(
     """Everything the index keeps of one file; `given` is its metadata from metadata.toml, as JSON."""
     data = corpus_mod.read_bytes(source)
     if isinstance(data, Skipped):
-        return Prepared(source, Fingerprint(source.size, source.mtime_ns, "", given, data.reason), True)
+        # No fingerprint is kept for it: the next run reads it again (a folder back from a moment away).
+        return Prepared(source, Fingerprint(source.size, source.mtime_ns, "", given, data.reason), True, unread=True)
     sha = hashlib.blake2b(data, digest_size=16).hexdigest()
     if old and old.sha == sha and old.given == given:  # touched, not changed
         return Prepared(source, Fingerprint(source.size, source.mtime_ns, sha, given, old.reason), False)

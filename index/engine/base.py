@@ -40,6 +40,7 @@ class Ranked(NamedTuple):
     hits: list[DocumentHit]  # best first, at most the limit asked for
     matching: int  # documents matching the query, counted in the same pass
     timed_out: bool  # the time limit stopped the search: hits are those found by then
+    note: str = ""  # what the engine left out on purpose (a wildcard that stood for too many words)
 
 
 class PassageTerms:

@@ -91,6 +91,9 @@ def passage_hits(source: Searchable, searcher: Searcher, parsed: Query, limit: i
         if ranked.timed_out:
             timed_out = True
             note = f"the search stopped after {time_limit:g} s; these are the hits found by then"
+        if ranked.note and ranked.note not in note:
+            timed_out = True  # not every matching document could be ranked: the counts are a lower bound
+            note = "; ".join(part for part in (note, ranked.note) if part)
         matching_docs = ranked.matching
         # The budget counts from the first ranking: a broad query that took a second to rank (`*` on
         # 3,000 documents) still reads its best documents, instead of answering nothing.

@@ -43,7 +43,10 @@ class IndexFolder:
     @property
     def key(self) -> str:
         """What an index must have been built with to be reused; anything else rebuilds it."""
-        return json.dumps({"schema": self.engine.version, "entities": self.entities_key, "xref": 4})
+        from index.corpus.readers import READERS_VERSION
+
+        key = {"schema": self.engine.version, "entities": self.entities_key, "xref": 4, "readers": READERS_VERSION}
+        return json.dumps(key)
 
     @property
     def is_open(self) -> bool:

@@ -9,6 +9,9 @@ A new format is one module here with `read(data: bytes, name: str) -> Extracted`
 
 from __future__ import annotations
 
+# What the readers make of a file changed: an index built by older readers is rebuilt. 2: Word's
+# tracked insertions read, TeX's loose accents composed in PDFs.
+READERS_VERSION = 2
 TEXT = "text"
 _BY_EXTENSION = {
     ".txt": TEXT,

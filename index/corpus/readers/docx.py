@@ -28,7 +28,7 @@ def read(data: bytes, name: str) -> Extracted:
         if hasattr(item, "rows"):
             blocks.extend(Block(text, section) for text in _table_texts(item))
             continue
-        text = " ".join(item.text.split())
+        text = " ".join(paragraph_text(item).split())
         if not text:
             continue
         style = _style_name(item)
@@ -45,6 +45,19 @@ def read(data: bytes, name: str) -> Extracted:
     return Extracted(tuple(blocks), meta)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def paragraph_text(paragraph: Any) -> str:
+    """The paragraph as Word shows it with its tracked changes accepted: every run's text, including
+    runs inside an insertion (`w:ins`, which python-docx's `.text` leaves out: half of a real manual's
+    text was missing), none of a deletion (its text is `w:delText`)."""
+    parts: list[str] = []
+    for node in paragraph._p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        parts.append(node.text or "" if node.tag == f"{_W}t" else " ")
+    return "".join(parts)
+
+
 def _style_name(paragraph: Any) -> str:
     try:
         return str(paragraph.style.name or "").lower() if paragraph.style is not None else ""
@@ -58,7 +71,7 @@ def _table_texts(table: Any) -> list[str]:
     for row in table.rows:
         cells: list[str] = []
         for cell in row.cells:
-            text = " ".join(cell.text.split())
+            text = " ".join(" ".join(paragraph_text(p) for p in cell.paragraphs).split())
             if text and (not cells or cells[-1] != text):
                 cells.append(text)
         if cells:

@@ -170,3 +170,31 @@ def test_an_epub_with_encrypted_chapters_says_it_is_drm_protected(tmp_path: Path
         book.writestr("META-INF/encryption.xml", '<encryption><CipherReference URI="OEBPS/ch1.xhtml"/></encryption>')
     result = document_from_bytes("locked.epub", buffer.getvalue())
     assert result == Skipped("locked.epub", "DRM-protected EPUB (its chapters are encrypted)")
+
+
+def test_a_word_file_reads_tracked_insertions_and_leaves_out_deletions(tmp_path: Path) -> None:
+    # A real manual had half its text inside tracked insertions (w:ins), which python-docx's
+    # paragraph text leaves out. Here one of the samples' paragraphs becomes an insertion, with a
+    # deletion beside it, as Word writes them.
+    import zipfile
+
+    source = zipfile.ZipFile(SAMPLES / "par-known-paragraphs.docx")
+    xml = source.read("word/document.xml").decode("utf-8")
+    at = xml.index("Normal paragraph")
+    start = max(xml.rfind("<w:r>", 0, at), xml.rfind("<w:r ", 0, at))  # the run holding the words
+    end = xml.index("</w:r>", at) + len("</w:r>")
+    tracked = (
+        f'<w:ins w:id="1" w:author="a" w:date="2020-01-01T00:00:00Z">{xml[start:end]}</w:ins>'
+        '<w:del w:id="2" w:author="a" w:date="2020-01-01T00:00:00Z">'
+        "<w:r><w:delText>struck words</w:delText></w:r></w:del>"
+    )
+    copy = tmp_path / "tracked.docx"
+    with zipfile.ZipFile(copy, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            out.writestr(
+                item, (xml[:start] + tracked + xml[end:]).encode() if item.filename == "word/document.xml" else data
+            )
+    document = document_from_bytes("tracked.docx", copy.read_bytes())
+    assert isinstance(document, Document)
+    assert "Normal paragraph" in document.text and "struck words" not in document.text

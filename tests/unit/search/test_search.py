@@ -185,3 +185,21 @@ def test_a_wildcard_standing_for_too_many_words_searches_its_commonest(
     assert found.note.startswith("zq* stood for") and "its 3 commonest were searched" in found.note
     assert not found.complete and len({h.doc for h in found.hits}) == 8  # zqcommon is among the three
     assert search(index, "zqcomm*").complete  # one word: nothing cut, nothing said
+
+
+def test_no_suggestion_is_looked_for_when_the_search_was_cut_short(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.search.passages as store
+    import index.search.results as results
+
+    write(tmp_path / "c", "d.txt", "Doc\n\nThe tanker sailed to the pipeline.")
+    index = CorpusIndex(tmp_path / "c").open()
+    index.update()
+    asked: list[str] = []
+    monkeypatch.setattr(results, "suggest", lambda index, query: asked.append(query) or "")
+    monkeypatch.setattr(store, "LOCATE_BUDGET", -1.0)  # nothing read in time: nothing found, not complete
+    cut = search(index, "tanker")
+    assert not cut.hits and not cut.complete and asked == []  # it searched a second time for a suggestion
+    monkeypatch.undo()
+    assert search(index, "tankre").suggestion == "tanker"

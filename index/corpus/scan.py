@@ -54,12 +54,16 @@ def check_root(root: Path) -> Path:
     return root
 
 
-def scan(root: Path) -> tuple[list[SourceFile], list[Skipped]]:
-    """Every candidate document under root, recursively, in a stable order; and what was passed over."""
+def scan(root: Path, folders: dict[str, int] | None = None) -> tuple[list[SourceFile], list[Skipped]]:
+    """Every candidate document under root, recursively, in a stable order; and what was passed over.
+
+    folders, when given, receives every folder walked (its path) with its mtime_ns as read just
+    before its entries were listed: what `index.store.freshness` checks instead of every file.
+    """
     root = check_root(root)
     found: list[SourceFile] = []
     skipped: list[Skipped] = []
-    for location, rel, st_or_reason in _walk(root):
+    for location, rel, st_or_reason in _walk(root, folders):
         if isinstance(st_or_reason, str):
             skipped.append(Skipped(rel, st_or_reason))
         else:
@@ -68,7 +72,7 @@ def scan(root: Path) -> tuple[list[SourceFile], list[Skipped]]:
     return found, skipped
 
 
-def _walk(root: Path) -> Iterator[tuple[str, str, os.stat_result | str]]:
+def _walk(root: Path, folders: dict[str, int] | None = None) -> Iterator[tuple[str, str, os.stat_result | str]]:
     """(path, path relative to root, its stat or why it is passed over); strings, not pathlib, per
     file: a search from the command line checks every file for changes first."""
     seen_dirs: set[tuple[int, int]] = set()
@@ -87,6 +91,8 @@ def _walk(root: Path) -> Iterator[tuple[str, str, os.stat_result | str]]:
         if (st.st_dev, st.st_ino) in seen_dirs:
             continue  # a symlink loop, or the same folder linked twice
         seen_dirs.add((st.st_dev, st.st_ino))
+        if folders is not None:
+            folders[folder] = st.st_mtime_ns
         at_root = folder == str(root)
         for entry in entries:
             name, full = entry.name, entry.path

@@ -148,13 +148,17 @@ class CorpusIndex:
         progress: indexer.Progress | None = None,
         cancel: threading.Event | None = None,
         rebuild: bool = False,
+        full: bool = True,
     ) -> IndexReport:
-        """Bring the index in line with the folder: index what is new or changed, drop what is gone."""
+        """Bring the index in line with the folder: index what is new or changed, drop what is gone.
+
+        full=False lets a recent full check stand in for a stat of every file when no folder changed
+        (`index.store.freshness`: a file rewritten in place waits for the next full check)."""
         self.open()
         if self._folder.read_only:
             return IndexReport(0, 0, self.document_count(), (), message="; ".join(self.messages))
         with self._writer_held(rebuild):
-            return indexer.update(self._folder, lambda: self.gazetteer, progress, cancel, rebuild)
+            return indexer.update(self._folder, lambda: self.gazetteer, progress, cancel, rebuild, full)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[tuple[BatchWriter, sqlite3.Connection]]:

@@ -119,6 +119,20 @@ class CorpusIndex:
     def document(self, doc: str) -> Document | None:
         return self.side.document(doc)
 
+    def listing_on_disk(
+        self, threshold: float | None = None, most: int = 10_000
+    ) -> tuple[list[DocSummary], dict[str, list[str]]] | None:
+        """The document list and its near-duplicate marks as the index on disk holds them, read from the
+        side store alone, before the engine is opened (the reader's first frame shows it). None when
+        there is no index yet or it holds more than `most` documents (read then in a worker)."""
+
+        def read(side: SideStore) -> tuple[list[DocSummary], dict[str, list[str]]] | None:
+            if side.document_count() > most:
+                return None
+            return side.summaries(), queries.duplicate_groups(side, threshold)
+
+        return self._folder.peek(read)
+
     def document_count(self) -> int:
         return self.side.document_count()
 

@@ -124,7 +124,10 @@ class CorpusIndex:
     ) -> tuple[list[DocSummary], dict[str, list[str]]] | None:
         """The document list and its near-duplicate marks as the index on disk holds them, read from the
         side store alone, before the engine is opened (the reader's first frame shows it). None when
-        there is no index yet or it holds more than `most` documents (read then in a worker)."""
+        there is no index yet, it holds more than `most` documents, or the threshold is below the pairs
+        kept at index time (the whole-corpus join: read then in a worker)."""
+        if threshold is not None and threshold < queries.duplicate_pairs.STORED_FLOOR:
+            return None
 
         def read(side: SideStore) -> tuple[list[DocSummary], dict[str, list[str]]] | None:
             if side.document_count() > most:

@@ -11,6 +11,7 @@ from textual.app import App, ComposeResult
 from textual.message import Message
 
 from index.model import DocSummary, Metadata
+from index.store.corpus_index import CorpusIndex
 from tests.readerkit import main, reader, ready, results, settle
 from tui.messages import DocumentsListed
 from tui.widgets.results import ResultsList
@@ -71,3 +72,13 @@ async def test_document_rows_are_cut_to_known_heights_not_wrapped() -> None:
         top = [listing.render_line(y).text for y in range(5)]
         assert top[0].rstrip().endswith("…") and "3 passages" in top[1]
         assert top[2].startswith("Report 1") and "same text as Report 2" in top[3]
+
+
+def test_a_threshold_below_the_kept_pairs_leaves_the_list_to_a_worker(tiny_corpus: Path) -> None:
+    """Below the pairs kept at index time, the marks need the whole-corpus join: never before the first frame."""
+    index = CorpusIndex(tiny_corpus).open()
+    index.update()
+    index.close()
+    assert CorpusIndex(tiny_corpus).listing_on_disk(0.1) is None
+    listed = CorpusIndex(tiny_corpus).listing_on_disk(0.5)
+    assert listed is not None and len(listed[0]) == 3

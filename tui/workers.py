@@ -239,4 +239,11 @@ def curate_entity(index: CorpusIndex, verb: str, entity: tuple[str, str], value:
     except (ValueError, OSError, RalignError) as exc:
         post(EntitiesCurated("", str(exc)))
         return
-    post(EntitiesCurated(f"{verb} {entity[0]}" + (f" → {value}" if value else "") + ": written to entities.toml"))
+    done = {  # what happened, in the direction it happened ("merge A → B" read as the reverse)
+        "merge": f"{value} is now a name of {entity[0]}",
+        "rename": f"{entity[0]} is now called {value}",
+        "split": f"{value} is no longer a name of {entity[0]}",
+        "retype": f"{entity[0]} is now a {value.upper()}",
+        "ignore": f"{entity[0]} is no longer an entity",
+    }.get(verb, f"{verb} {entity[0]}")
+    post(EntitiesCurated(done + ": written to entities.toml"))

@@ -54,8 +54,25 @@ def check_root(root: Path) -> Path:
     return root
 
 
-def scan(root: Path, folders: dict[str, int] | None = None) -> tuple[list[SourceFile], list[Skipped]]:
-    """Every candidate document under root, recursively, in a stable order; and what was passed over.
+class Unread(str):
+    """Why a folder or file could not be read at all (permissions, a folder gone mid-scan): what the index
+    holds under it is kept as it was, not taken for deleted."""
+
+
+class Scanned(NamedTuple):
+    files: list[SourceFile]
+    skipped: list[Skipped]
+    unread: list[str]  # folders and files that could not be read: the documents at or under them are kept
+
+
+def scan(root: Path) -> tuple[list[SourceFile], list[Skipped]]:
+    """Every candidate document under root, recursively, in a stable order; and what was passed over."""
+    scanned = scan_all(root)
+    return scanned.files, scanned.skipped
+
+
+def scan_all(root: Path, folders: dict[str, int] | None = None) -> Scanned:
+    """`scan`, and what could not be read. A corpus folder that cannot be listed is a CorpusError naming it.
 
     folders, when given, receives every folder walked (its path) with its mtime_ns as read just
     before its entries were listed: what `index.store.freshness` checks instead of every file.
@@ -63,13 +80,21 @@ def scan(root: Path, folders: dict[str, int] | None = None) -> tuple[list[Source
     root = check_root(root)
     found: list[SourceFile] = []
     skipped: list[Skipped] = []
+    unread: list[str] = []
     for location, rel, st_or_reason in _walk(root, folders):
         if isinstance(st_or_reason, str):
             skipped.append(Skipped(rel, st_or_reason))
+            if isinstance(st_or_reason, Unread):
+                unread.append(rel)
         else:
             found.append(SourceFile(rel, location, st_or_reason.st_size, st_or_reason.st_mtime_ns))
     found.sort(key=lambda f: f.doc)
-    return found, skipped
+    return Scanned(found, skipped, unread)
+
+
+def under(doc: str, folders: list[str]) -> bool:
+    """The document is one of these paths or in one of these folders."""
+    return any(doc == folder or doc.startswith(folder + "/") for folder in folders)
 
 
 def _walk(root: Path, folders: dict[str, int] | None = None) -> Iterator[tuple[str, str, os.stat_result | str]]:
@@ -86,7 +111,14 @@ def _walk(root: Path, folders: dict[str, int] | None = None) -> Iterator[tuple[s
             st = os.stat(folder)
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            yield folder, _rel(root, Path(folder)), f"folder cannot be read ({exc.strerror or exc})"
+            if folder == str(root):  # vanished or lost its permissions since `check_root`: nothing to compare
+                from index.corpus.textclean import safe_line
+
+                raise CorpusError(
+                    f"the corpus folder {safe_line(str(root))} cannot be read ({exc.strerror or exc}); "
+                    "the index is kept as it was: run again when the folder is back"
+                ) from None
+            yield folder, _rel(root, Path(folder)), Unread(f"folder cannot be read ({exc.strerror or exc})")
             continue
         if (st.st_dev, st.st_ino) in seen_dirs:
             continue  # a symlink loop, or the same folder linked twice
@@ -115,8 +147,12 @@ def _walk(root: Path, folders: dict[str, int] | None = None) -> Iterator[tuple[s
                     continue
             try:
                 entry_stat = entry.stat()
+            except FileNotFoundError:
+                if entry.is_symlink():
+                    yield full, rel, "link to nothing (its target does not exist)"
+                continue  # otherwise deleted since the folder was listed: gone, as if never seen
             except OSError as exc:
-                yield full, rel, f"cannot be read ({exc.strerror or exc})"
+                yield full, rel, Unread(f"cannot be read ({exc.strerror or exc})")
                 continue
             mode = entry_stat.st_mode
             dot = name.rfind(".")

@@ -40,6 +40,7 @@ class Ranked(NamedTuple):
     hits: list[DocumentHit]  # best first, at most the limit asked for
     matching: int  # documents matching the query, counted in the same pass
     timed_out: bool  # the time limit stopped the search: hits are those found by then
+    note: str = ""  # what the engine left out on purpose (a wildcard that stood for too many words)
 
 
 class PassageTerms:
@@ -66,6 +67,8 @@ class PassageLocator(Protocol):
 
     keys: set[str]  # entity keys the query asks for outside a NOT
     document_fields: set[str]  # document-wide fields (title, author ...) the query asks about
+    text_terms: frozenset[str]  # every text term the query names, NOTs included: a passage holding none is as if empty
+    slop: int  # the widest distance the query's phrases allow between their words (1: side by side)
 
     def answers(self, passage: PassageTerms, document: dict[str, list[str]]) -> bool:
         """Whether the passage answers the query; document: the analysed terms of its document's fields."""
@@ -90,6 +93,10 @@ class Searcher(Protocol):
         """Documents that may hold a passage answering the query (its NOTs are the passages' business)."""
 
     def locator(self, parsed: Query) -> PassageLocator: ...
+
+    def places(self, docs: Sequence[str], terms: Iterable[str]) -> dict[str, dict[str, Sequence[int]]]:
+        """For each document, where each of the terms stands in its `text` (the record's term numbers,
+        from 0); a term it lacks is left out."""
 
     def like(self, text: str) -> Query | None:
         """A query for text like this (any of its key terms); None when it has none."""

@@ -26,6 +26,24 @@ def entity_key(kind: str, name: str, analyse: Any) -> str:
     return kind.lower() + "|" + "_".join(t.text for t in analyse(name))
 
 
+# Keys worked out once per process for the searches' side: an entity query reads every mention of each
+# document it locates, and analysing each name again was most of `person:putin` (17,800 names a query).
+_KEYS: dict[tuple[str, str], tuple[Any, str]] = {}
+_KEYS_KEPT = 100_000
+
+
+def cached_entity_key(kind: str, name: str, analyse: Any) -> str:
+    """`entity_key`, remembered (for the same analyser: the entry keeps the one it was made with)."""
+    kept = _KEYS.get((kind, name))
+    if kept is not None and kept[0] is analyse:
+        return kept[1]
+    if len(_KEYS) >= _KEYS_KEPT:
+        _KEYS.clear()
+    key = entity_key(kind, name, analyse)
+    _KEYS[(kind, name)] = (analyse, key)
+    return key
+
+
 class EntityNames:
     """Every name each entity key is known by, as analysed word sequences, for matching query words."""
 

@@ -31,12 +31,19 @@ class PassageQuery:
         self.positive = sorted(_positive_text_terms(parsed, self._expanded))
         self._idf = {term: _idf(reader, term) for term in self.positive}
         self.keys = _positive_keys(parsed)
+        # Every text term the query names (NOTs too): a passage holding none of them is, to the query,
+        # the same as an empty one, so only the passages holding one need to be built (`search.term_views`).
+        self.text_terms = frozenset(_text_terms_named(parsed, self._expanded))
+        self.slop = max(_slops(parsed), default=1)  # how far apart a phrase's words may stand: 1, side by side
         self.document_fields = _fields_asked(parsed) & set(DOCUMENT_FIELDS)  # only these are worth analysing
 
     def _expand(self, node: Any, reader: Any) -> None:
         if isinstance(node, query.MultiTerm):
+            # Segment by segment: a multi-segment reader merges every segment's terms into one sorted
+            # stream first, in Python, which made expanding `whale~1` over 18 books 0.7 s, not 0.1.
+            readers = [reader] if reader.is_atomic() else [leaf for leaf, _ in reader.leaf_readers()]
             try:
-                self._expanded[id(node)] = {_text(t) for t in node._btexts(reader)}
+                self._expanded[id(node)] = {_text(t) for leaf in readers for t in node._btexts(leaf)}
             except Exception:  # a range over a field without terms, say: it names nothing
                 self._expanded[id(node)] = set()
         for child in node.children() if hasattr(node, "children") else ():
@@ -210,6 +217,28 @@ def _positive_text_terms(node: Any, expanded: dict[int, set[str]]) -> set[str]:
     found: set[str] = set()
     for child in node.children() if hasattr(node, "children") else ():
         found |= _positive_text_terms(child, expanded)
+    return found
+
+
+def _text_terms_named(node: Any, expanded: dict[int, set[str]]) -> set[str]:
+    """Every text term a passage is asked about, inside a NOT or not."""
+    if getattr(node, "fieldname", None) == "text":
+        if isinstance(node, query.Phrase):
+            return {str(w) for w in node.words}
+        if isinstance(node, query.MultiTerm):
+            return set(expanded.get(id(node), set()))
+        if isinstance(node, query.Term):
+            return {_text(node.text)}
+    found: set[str] = set()
+    for child in node.children() if hasattr(node, "children") else ():
+        found |= _text_terms_named(child, expanded)
+    return found
+
+
+def _slops(node: Any) -> list[int]:
+    found = [max(1, int(node.slop))] if isinstance(node, query.Phrase) else []
+    for child in node.children() if hasattr(node, "children") else ():
+        found += _slops(child)
     return found
 
 

@@ -18,9 +18,10 @@ from whoosh.lang.porter import stem
 from index.engine.entity_query import KEY_FIELD, QUERY_FIELDS
 from index.tokens import STOP_WORDS, TOKEN_PATTERN, TOKEN_RE, normalise
 
+# 8: each passage's run of term numbers kept at index time (`index.store.passage_terms`).
 # 7: passages carry locators (a side store column) and PDF, HTML, EPUB and Word files are read.
 # 6: Whoosh's own positions format again; a version-5 index names a class that is gone.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 class NormaliseFilter(analysis.Filter):
@@ -47,9 +48,17 @@ _stem = lru_cache(maxsize=100_000)(stem)
 def text_terms(text: str) -> Iterator[tuple[str, int, int]]:
     """(term, start, end) exactly as `text_analyzer` indexes text: tokens, normalised, stop words out, stemmed."""
     for match in TOKEN_RE.finditer(text):
-        word = normalise(match.group())
-        if word not in STOP_WORDS:
-            yield _stem(word), match.start(), match.end()
+        term = _term(match.group())
+        if term:
+            start, end = match.span()
+            yield term, start, end
+
+
+@lru_cache(maxsize=100_000)
+def _term(token: str) -> str:
+    """A token's term, "" for a stop word: one cached call a token, for highlighting's hundreds of passages."""
+    word = normalise(token)
+    return "" if word in STOP_WORDS else _stem(word)
 
 
 def text_terms_only(text: str) -> list[str]:

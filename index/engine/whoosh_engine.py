@@ -38,9 +38,17 @@ class WhooshEngine:
     def open(self, folder: Path) -> None:
         from whoosh import index as whoosh_index
 
+        from index.engine import file_sizes
+
         ix = whoosh_index.open_dir(str(folder))
-        with ix.searcher() as searcher:
-            searcher.doc_count()  # reads the segments: an index that opens but cannot be read fails here
+        try:
+            # Files truncated or deleted since their commit: found now, not by the first search reaching them.
+            file_sizes.check(folder, ix.latest_generation())
+            with ix.searcher() as searcher:
+                searcher.doc_count()  # reads the segments: an index that opens but cannot be read fails here
+        except BaseException:
+            ix.close()
+            raise
         self.ix = ix
 
     def create(self, folder: Path) -> None:

@@ -7,6 +7,7 @@ document lengths once when they finish a segment (`index.engine.segments`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.writing import LockError, SegmentWriter
 
+from index.engine import file_sizes
 from index.engine.base import EngineBusy, Record, Segment
 
 WRITER_LIMIT_MB = 256
@@ -24,6 +26,7 @@ class WhooshBatchWriter:
     """The index's writer for one batch; `commit` also adds the segments build workers wrote."""
 
     def __init__(self, ix: Any) -> None:
+        self._ix = ix
         try:
             self._writer = ix.writer(timeout=5.0, limitmb=WRITER_LIMIT_MB, compound=False)
         except LockError:
@@ -42,9 +45,19 @@ class WhooshBatchWriter:
             _commit_with_segments(self._writer, list(segments))
         else:
             self._writer.commit()
+        record_sizes(self._ix)
 
     def cancel(self) -> None:
         self._writer.cancel()
+
+
+def record_sizes(ix: Any) -> None:
+    """What the commit left: each file of the new generation's segments, with its size (`file_sizes`)."""
+    toc = ix._read_toc()
+    prefixes = tuple(f"{ix.indexname}_{segment.segid}." for segment in toc.segments)
+    folder = Path(ix.storage.folder)
+    names = [name for name in os.listdir(folder) if name.startswith(prefixes)] if prefixes else []
+    file_sizes.record(folder, toc.generation, names)
 
 
 def _commit_with_segments(writer: Any, segments: list[Any]) -> None:

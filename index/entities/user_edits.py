@@ -10,12 +10,10 @@ the corpus with the new names.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
-from index import paths
+from index import paths, safe_write
 from index.entities import gazetteer
 from index.errors import ConfigError
 from index.model import ENTITY_TYPES
@@ -175,31 +173,35 @@ def read_user_text() -> str:
 
 
 def write_user_text(new: str, old: str | None) -> None:
-    """Check `new` reads as the index reads it, push the old text on the undo stack, replace the file."""
+    """Check `new` reads as the index reads it, push the old text on the undo stack, replace the file.
+
+    `old` is what the change was made from: if the file no longer holds it (another curation, or a
+    person's edit, landed meanwhile) nothing is written, rather than losing theirs."""
     target = gazetteer.user_file()
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".entities-", suffix=".toml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(new)
+
+    def check_then_keep_old(copy: Path) -> None:
         try:
-            gazetteer.load_file(Path(tmp))
+            gazetteer.load_file(copy)
         except ConfigError as exc:
             raise CurationError(f"the change would break entities.toml ({exc}); nothing was changed") from None
         if old is not None:
             _push_undo(old if target.exists() else None)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+
+    with safe_write.locked(target):
+        if old is not None and read_user_text() != old:
+            raise CurationError(f"{target} changed while this change was made; nothing was changed: try it again")
+        safe_write.replace(target, new.encode("utf-8"), check_then_keep_old)
 
 
 def _push_undo(old: str | None) -> None:
     folder = _undo_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.glob(f".*{safe_write.COPY_SUFFIX}"):  # a killed curation's (its lock is held)
+        leftover.unlink(missing_ok=True)
     existing = sorted(folder.glob("*.json"))
     number = int(existing[-1].stem) + 1 if existing else 1
-    (folder / f"{number:06d}.json").write_text(json.dumps({"text": old}), encoding="utf-8")
+    safe_write.replace(folder / f"{number:06d}.json", json.dumps({"text": old}).encode("utf-8"))
     for stale in existing[: max(0, len(existing) + 1 - MAX_UNDO)]:
         stale.unlink()
 

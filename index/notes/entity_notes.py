@@ -5,11 +5,11 @@ that mention it. `notes export` writes these (`index.notes.note_files`); the ent
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
+from index.corpus.sentences import sentence_at
 from index.notes.markdown import Bookmark
 from index.xref.passage_refs import document_titles, passage_texts
 
@@ -39,27 +39,19 @@ class EntityNote(NamedTuple):
     bookmarks: tuple[Bookmark, ...]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
+def alias_order(names: Iterable[str]) -> list[str]:
+    """Other names, case-blind alphabetical, ties broken by case: the same order in every process, so a
+    re-export with nothing changed rewrites nothing ("President Xi" and "president xi" had flipped)."""
+    return sorted(set(names), key=lambda name: (name.lower(), name))
 
 
 def sentence_around(text: str, written: str, width: int = SENTENCE_WIDTH) -> str:
     """The sentence of `text` holding `written` (first occurrence, any case), on one line."""
-    flat = " ".join(text.split())
-    at = flat.lower().find(written.lower()) if written else -1
+    at = text.lower().find(written.lower()) if written else -1
     if at < 0:
+        flat = " ".join(text.split())
         return flat[:width] + ("…" if len(flat) > width else "")
-    start = 0
-    for match in _SENTENCE_END.finditer(flat):
-        if match.end() > at:
-            break
-        start = match.end()
-    end_match = _SENTENCE_END.search(flat, at + len(written))
-    end = end_match.start() if end_match else len(flat)
-    sentence = flat[start:end]
-    if len(sentence) > width:  # a run-on "sentence": a window around the name
-        left = max(start, at - width // 3)
-        return ("…" if left > 0 else "") + flat[left : left + width] + "…"
-    return sentence
+    return sentence_at(text, at, width=width)
 
 
 def entity_notes(index: CorpusIndex, bookmarks: Iterable[Bookmark] = (), only: str | None = None) -> list[EntityNote]:
@@ -85,7 +77,7 @@ def entity_notes(index: CorpusIndex, bookmarks: Iterable[Bookmark] = (), only: s
         for key in first_written:
             shared.update(other for other in names_at.get(key, ()) if other != name)
         kind = Counter(t for _, _, _, t in found).most_common(1)[0][0] if found else ""
-        aliases = sorted({w for _, _, w, _ in found if w != name}, key=str.lower)
+        aliases = alias_order(w for _, _, w, _ in found if w != name)
         namings = tuple(
             Naming(doc, titles.get(doc, ""), passage, sentence_around(texts.get((doc, passage), ""), written))
             for (doc, passage), written in first_written.items()

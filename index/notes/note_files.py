@@ -9,13 +9,12 @@ A file whose markers were deleted gets a new region at its end, never a rewrite.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from index import safe_write
 from index.corpus.textclean import safe_line
 from index.notes import front_matter
 from index.notes.entity_notes import EntityNote
@@ -120,8 +119,14 @@ def updated_text(old: str, note: EntityNote, corpus: str) -> str:
 
 
 def export_notes(folder: Path, notes: Iterable[EntityNote], corpus: str) -> ExportReport:
-    """Write or update one file per entity in `folder` (made if missing)."""
+    """Write or update one file per entity in `folder` (made if missing): each file replaced whole
+    (`safe_write`), so a killed export leaves every note as it was or as it is now, with its person's text."""
     folder.mkdir(parents=True, exist_ok=True)
+    with safe_write.locked(folder):  # two exports into one folder take turns; a killed one's copies go
+        return _export(folder, notes, corpus)
+
+
+def _export(folder: Path, notes: Iterable[EntityNote], corpus: str) -> ExportReport:
     written = updated = unchanged = 0
     files = []
     for note in notes:
@@ -135,17 +140,6 @@ def export_notes(folder: Path, notes: Iterable[EntityNote], corpus: str) -> Expo
         if old == new:
             unchanged += 1
             continue
-        _replace(path, new)
+        safe_write.replace(path, new.encode("utf-8", "surrogateescape"))
         written, updated = (written + 1, updated) if old is None else (written, updated + 1)
     return ExportReport(written, updated, unchanged, tuple(files))
-
-
-def _replace(path: Path, content: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8", "surrogateescape"))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

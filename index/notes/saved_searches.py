@@ -5,14 +5,12 @@ is not new, and one whose text changed is. Kept in RALIGN_HOME's state, one JSON
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from index import paths
+from index import paths, safe_write
 from index.notes.front_matter import now_iso
 
 if TYPE_CHECKING:
@@ -70,18 +68,17 @@ def load(corpus: Path) -> list[SavedSearch]:
     return found
 
 
-def _save(corpus: Path, searches: list[SavedSearch]) -> None:
+def _change(corpus: Path, change: Callable[[list[SavedSearch]], list[SavedSearch] | None]) -> None:
+    """Read the saved searches, change them, write them back, all under the file's lock: a reader and a
+    CLI call saving at once both keep theirs. `change` returns None when nothing is to be written."""
     target = _file(corpus)
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = [{"query": s.query, "created": s.created, "opened": s.opened, "seen": sorted(s.seen)} for s in searches]
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".saved-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    with safe_write.locked(target):
+        searches = change(load(corpus))
+        if searches is None:
+            return
+        data = [{"query": s.query, "created": s.created, "opened": s.opened, "seen": sorted(s.seen)} for s in searches]
+        safe_write.replace(target, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def matches(index: CorpusIndex, query: str) -> tuple[list[tuple[str, int, str]], str]:
@@ -100,19 +97,23 @@ def add(index: CorpusIndex, query: str) -> SavedSearch:
     found, error = matches(index, query)
     if error:
         raise ValueError(error)
-    searches = [s for s in load(index.corpus) if s.query != query]
     now = now_iso()
     saved = SavedSearch(query, now, now, frozenset(pid for _, _, pid in found))
-    _save(index.corpus, [*searches, saved])
+    _change(index.corpus, lambda searches: [*(s for s in searches if s.query != query), saved])
     return saved
 
 
 def remove(corpus: Path, query: str) -> bool:
-    searches = load(corpus)
-    kept = [s for s in searches if s.query != query]
-    if len(kept) != len(searches):
-        _save(corpus, kept)
-    return len(kept) != len(searches)
+    removed = False
+
+    def without(searches: list[SavedSearch]) -> list[SavedSearch] | None:
+        nonlocal removed
+        kept = [s for s in searches if s.query != query]
+        removed = len(kept) != len(searches)
+        return kept if removed else None
+
+    _change(corpus, without)
+    return removed
 
 
 def status(index: CorpusIndex, search: SavedSearch) -> SavedStatus:
@@ -128,9 +129,8 @@ def statuses(index: CorpusIndex) -> list[SavedStatus]:
 def mark_opened(index: CorpusIndex, query: str) -> None:
     """Opening a saved search: everything matching now has been seen."""
     found, _ = matches(index, query)
-    searches = load(index.corpus)
     now = now_iso()
-    updated = [
-        s._replace(opened=now, seen=frozenset(pid for _, _, pid in found)) if s.query == query else s for s in searches
-    ]
-    _save(index.corpus, updated)
+    seen = frozenset(pid for _, _, pid in found)
+    _change(
+        index.corpus, lambda searches: [s._replace(opened=now, seen=seen) if s.query == query else s for s in searches]
+    )

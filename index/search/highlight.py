@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from index.engine.base import Engine, Query
-from index.engine.entity_query import entity_key
+from index.engine.entity_query import cached_entity_key
 from index.model import Span
 from index.search.query import Searchable, parse
 
@@ -61,5 +61,5 @@ def entity_spans(source: Searchable, doc: str, passage: int, keys: frozenset[str
     return [
         Span(start, end)
         for start, end, kind, name in source.side.passage_mentions(doc, passage)
-        if entity_key(kind, name, analyse) in keys
+        if cached_entity_key(kind, name, analyse) in keys
     ]

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from index.model import Hit
-from index.search.passages import passage_views
+from index.search.passages import document_views
 from index.search.query import Searchable, ask
+from index.search.term_views import Places
 
 FIELD_LABELS = {"text": "text", "ents": "entity", "doc": "doc"}
 
@@ -64,13 +65,11 @@ def explain(source: Searchable, query: str, hits: Iterable[Hit]) -> list[Why | N
     views_of: dict[str, tuple[dict[int, object], dict[str, list[str]], float]] = {}
     with source.open().engine.searcher() as searcher:
         locator = searcher.locator(asked.parsed)
+        places = Places(searcher, locator.text_terms)
+        shown = list(dict.fromkeys(hit.doc for hit in hits))
         for hit in hits:
             if hit.doc not in views_of:
-                document = source.side.document(hit.doc)
-                if document is None:
-                    out.append(None)
-                    continue
-                views, fields = passage_views(source, locator, document)
+                views, fields, _ = document_views(source, locator, hit.doc, places, shown)
                 by_number: dict[int, object] = {v.number: v for v in views}
                 best = max((locator.score(v) for v in views if locator.answers(v, fields)), default=0.0)
                 views_of[hit.doc] = (by_number, fields, best)

@@ -101,6 +101,11 @@ class CorpusIndex:
     def side(self) -> SideStore:
         return self._folder.side
 
+    @property
+    def read_only(self) -> bool:
+        """Opened in a cache that cannot be written: answered from, never updated."""
+        return self._folder.read_only
+
     def open(self) -> CorpusIndex:
         self._folder.open()
         return self

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -31,9 +32,11 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], object]
 OFF_VARIABLE = "RALIGN_ENTITY_MODEL"  # "off": rules alone, even with a model installed
 CHUNK = 4  # documents a worker takes at a time: a cancel is felt within a few seconds
-WRITE_EVERY = 64  # documents per commit: few segments, and entities appear as the pass goes
+FIRST_WRITE = 8  # documents in the first commit: the model's entities show (and a killed pass keeps them) soon
+WRITE_EVERY = 64  # documents per commit after it: few segments, and entities appear as the pass goes
 WRITE_SECONDS = 3.0  # ... or this often, whichever comes first
 MAX_WORKERS = 2  # each holds the model (~300 MB)
+RUNNING = "entity_pass"  # side-store meta key set while a pass runs: still there at the next start, it was killed
 
 
 class EntityPassReport(NamedTuple):
@@ -43,6 +46,7 @@ class EntityPassReport(NamedTuple):
     cancelled: bool = False
     note: str = ""  # why there is no model, with the line that installs one
     written: int = 0  # documents this run gave new entities (0: nothing to do)
+    resumed: str = ""  # what this run found of a pass killed before its end, and took up again
 
 
 def entity_model() -> tuple[str, str]:
@@ -70,8 +74,8 @@ def run_entity_pass(
 ) -> EntityPassReport:
     """Give every document whose stored entities lack the model's the combined ones; progress(done, total)."""
     standing = entity_progress(index)
-    if not standing.model:
-        return standing
+    if not standing.model or index.read_only:
+        return standing  # no model; or an index that cannot be written (a read-only cache), read as it is
     model, said, done, total = standing.model, standing.note, standing.done, standing.total
     cache = ModelCache(index.side)
     todo = cache.pending(model)
@@ -79,11 +83,16 @@ def run_entity_pass(
         progress(done, total)
     if not todo:
         return EntityPassReport(model, done, total, note=said)
+    resumed = _start(index, model, done, total, len(todo))
     known = cache.spans((sha for _, sha in todo), model)
     writer = _Writes(index, cache, model)
-    pool = _Pool(min(MAX_WORKERS, os.cpu_count() or 1, max(1, len(todo) // CHUNK)), index.gazetteer)
     cancelled = False
     written = 0
+    try:
+        pool = _Pool(min(MAX_WORKERS, os.cpu_count() or 1, max(1, len(todo) // CHUNK)), index.gazetteer)
+    except BaseException:
+        _finish(index)
+        raise
     try:
         for result in pool.run(index, todo, known, cancel):
             writer.add(result)
@@ -94,10 +103,46 @@ def run_entity_pass(
         cancelled = cancel is not None and cancel.is_set()
     finally:
         pool.close()
-        written += writer.flush()
+        try:
+            written += writer.flush()
+        finally:
+            _finish(index)
     if progress:
         progress(done + written, total)
-    return EntityPassReport(model, done + written, total, cancelled, said, written)
+    return EntityPassReport(model, done + written, total, cancelled, said, written, resumed)
+
+
+def _start(index: CorpusIndex, model: str, done: int, total: int, todo: int) -> str:
+    """Note that this process runs a pass (a killed one leaves the note); what the last killed one left, or ""."""
+    side = index.side
+    running = side.get_meta(RUNNING)
+    # Best effort: if the note cannot be written, the pass's own writes say clearly what is wrong.
+    with contextlib.suppress(sqlite3.Error), side.transaction() as db:
+        side.set_meta(db, RUNNING, str(os.getpid()))
+    if running is None or _alive(running):
+        return ""  # none, or another process's pass still going (a reader and a CLI call): not interrupted
+    # Batches it committed are kept (not redone); a batch it had not committed is redone whole.
+    return (
+        f"the last entity pass was interrupted; resuming it: {done} of {total} document(s) kept the model's "
+        f"entities, {todo} left to do"
+    )
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:  # another user's process holds that number now
+        return True
+    return int(pid) != os.getpid()
+
+
+def _finish(index: CorpusIndex) -> None:
+    """The pass ended (done, cancelled or failed with a message): nothing to report at the next start."""
+    side = index.side
+    with contextlib.suppress(sqlite3.Error), side.transaction() as db:  # never hides why a pass ended
+        db.execute("DELETE FROM meta WHERE key = ? AND value = ?", (RUNNING, str(os.getpid())))
 
 
 class _Writes:
@@ -107,18 +152,23 @@ class _Writes:
         self.index, self.cache, self.model = index, cache, model
         self.waiting: list[tuple[Any, ...]] = []
         self.since = time.monotonic()
+        self.flushed = 0
 
     def add(self, result: tuple[Any, ...]) -> None:
+        if not self.waiting and not self.flushed:
+            self.since = time.monotonic()  # loading the model is not time the first batch waited
         self.waiting.append(result)
 
     def due(self) -> bool:
-        return len(self.waiting) >= WRITE_EVERY or time.monotonic() - self.since >= WRITE_SECONDS
+        wanted = WRITE_EVERY if self.flushed else FIRST_WRITE
+        return len(self.waiting) >= wanted or time.monotonic() - self.since >= WRITE_SECONDS
 
     def flush(self) -> int:
         """Write what waits; returns how many documents got their entities (a changed file's wait for its next pass)."""
         batch, self.waiting, self.since = self.waiting, [], time.monotonic()
         if not batch:
             return 0
+        self.flushed += 1
         written = 0
         forms: set[tuple[str, str, str]] = set()
         with self.index.writing() as (writer, db):

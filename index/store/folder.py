@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from index.engine.base import Engine
+from index.engine.file_sizes import FilesDamaged
 from index.errors import StoreError
 from index.store.sidestore import SideStore
 
@@ -175,6 +176,9 @@ class IndexFolder:
             raise _NeedsRebuild("it was made by another version" if stored_key else "")
         try:
             self.engine.open(location / "whoosh")
+        except FilesDamaged as exc:  # a file truncated or deleted since its commit: seen at open, not by a search
+            side.close()
+            raise _NeedsRebuild(f"its file {location / 'whoosh'}/{exc} (found when opened)") from None
         except Exception as exc:
             side.close()
             raise _NeedsRebuild(f"it could not be opened ({type(exc).__name__}: {exc})") from None

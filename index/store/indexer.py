@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from index import faults
@@ -26,7 +28,7 @@ from index.engine.base import BatchWriter, EngineBusy, Segment
 from index.entities.gazetteer import Gazetteer
 from index.errors import ConfigError, StoreError
 from index.model import IndexReport, Skipped
-from index.store import freshness
+from index.store import freshness, passage_terms
 from index.store.folder import IndexFolder
 from index.store.sidestore import Fingerprint
 
@@ -63,8 +65,8 @@ def update(
         return IndexReport(0, 0, tally.unchanged, (), rebuilt, "; ".join(messages))
     started, metadata = freshness.clock(), freshness.metadata_stamp(corpus)
     folders: dict[str, int] = {}
-    files, skipped = corpus_mod.scan(corpus, folders)
-    trusted = not any(s.reason.startswith("folder cannot be read") for s in skipped)
+    files, skipped, unread = corpus_mod.scan_all(corpus, folders)
+    trusted = not unread  # what could not be read is read again by the next call
     try:
         given_all = corpus_mod.load_corpus_metadata(corpus)
     except ConfigError as exc:
@@ -79,6 +81,14 @@ def update(
     removed = [doc for doc in known if doc not in current] + [
         d for d in left_over if d not in current and d not in known
     ]
+    if unread:  # a folder or file that cannot be read now is not taken for deleted: what it held stays
+        kept = [doc for doc in removed if corpus_mod.under(doc, unread)]
+        removed = [doc for doc in removed if doc not in kept]
+        if kept:
+            messages.append(
+                f"{len(kept)} indexed document(s) in {', '.join(unread[:3])}{' …' if len(unread) > 3 else ''} "
+                "are kept as they were: it cannot be read now (see the skipped list); run again when it can"
+            )
     todo: list[tuple[corpus_mod.SourceFile, str]] = []
     unchanged = 0
     nothing_given = json.dumps(None)
@@ -124,7 +134,9 @@ def update(
         if pool is not None:
             pool.close()
     if not cancelled and not folder.read_only:
-        _keep_signature(folder, freshness.signature(started, checked, folders, metadata, trusted))
+        _keep_signature(folder, freshness.signature(started, checked, folders, metadata, trusted and not tally.unread))
+    if tally.unread:
+        messages.append(_unread_message(corpus, tally.unread))
     skipped.sort(key=lambda s: s.path)
     return IndexReport(
         tally.indexed, len(removed), tally.unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled
@@ -137,6 +149,20 @@ def _keep_signature(folder: IndexFolder, signature: str) -> None:
     if side.get_meta(freshness.META_KEY) != signature:
         with side.transaction() as db:
             side.set_meta(db, freshness.META_KEY, signature)
+
+
+def _unread_message(corpus: Path, count: int) -> str:
+    try:
+        os.listdir(corpus)
+    except OSError as exc:  # the whole folder went while it was read (unmounted, renamed, permissions)
+        from index.corpus.textclean import safe_line
+
+        return (
+            f"the corpus folder {safe_line(str(corpus))} cannot be read ({exc.strerror or exc}) since this update "
+            f"began: {count} file(s) could not be read and are kept as they were last indexed; run again when "
+            "the folder is back"
+        )
+    return f"{count} file(s) could not be read (see the skipped list): kept as last indexed, read again next run"
 
 
 def _batches(todo: list[T]) -> list[list[T]]:
@@ -226,6 +252,9 @@ class _Batches:
         """
         side = self.folder.side
         doc, fingerprint = prepared.source.doc, prepared.fingerprint
+        if prepared.unread:
+            self.tally.unread += 1
+            return Skipped(doc, fingerprint.reason)  # nothing written: its old document and fingerprint stay
         if not prepared.changed:
             side.put_fingerprint(db, doc, fingerprint)
             return Skipped(doc, fingerprint.reason) if fingerprint.reason else False
@@ -242,6 +271,8 @@ class _Batches:
             for record in prepared.records:
                 writer.add(record)
         side.put_document(db, document)
+        if prepared.term_spans:
+            passage_terms.put(db, doc, prepared.term_spans)
         words.update(prepared.vocabulary)
         side.put_mentions(db, doc, prepared.mentions)
         forms |= prepared.forms
@@ -291,6 +322,7 @@ class _Tally:
         self.progress = progress
         self.done = 0
         self.indexed = 0
+        self.unread = 0  # files that could not be read: kept as they were
 
     def step(self, files: int) -> None:
         self.done += files

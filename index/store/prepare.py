@@ -18,8 +18,9 @@ from index.engine.schema import terms_of_words
 from index.entities.extract import extract
 from index.entities.gazetteer import Gazetteer
 from index.model import Document, MentionRow, Skipped
+from index.store import passage_terms
 from index.store.sidestore import Fingerprint, vocabulary_of
-from index.tokens import words
+from index.tokens import STOP_WORDS, words
 from index.xref.shingles import find_citations, sampled_shingles
 
 
@@ -35,6 +36,8 @@ class Prepared:
     vocabulary: set[str] = field(default_factory=set)
     shingles: set[int] = field(default_factory=set)
     citations: list[tuple[int, str, str, int, int]] = field(default_factory=list)
+    unread: bool = False  # the file could not be read (gone, permissions): what the index holds of it stays
+    term_spans: bytes = b""  # each passage's run of the record's term numbers (`index.store.passage_terms`)
 
 
 def prepare(
@@ -48,7 +51,8 @@ def prepare(
     """Everything the index keeps of one file; `given` is its metadata from metadata.toml, as JSON."""
     data = corpus_mod.read_bytes(source)
     if isinstance(data, Skipped):
-        return Prepared(source, Fingerprint(source.size, source.mtime_ns, "", given, data.reason), True)
+        # No fingerprint is kept for it: the next run reads it again (a folder back from a moment away).
+        return Prepared(source, Fingerprint(source.size, source.mtime_ns, "", given, data.reason), True, unread=True)
     sha = hashlib.blake2b(data, digest_size=16).hexdigest()
     if old and old.sha == sha and old.given == given:  # touched, not changed
         return Prepared(source, Fingerprint(source.size, source.mtime_ns, sha, given, old.reason), False)
@@ -76,6 +80,10 @@ def prepare(
         vocabulary_of(document.text, tokens),
         sampled_shingles(document.text, tokens),
         citations,
+        term_spans=passage_terms.spans_of(
+            [start for word, start, _ in positioned if word not in STOP_WORDS],
+            [(p.start, p.end) for p in document.passages],
+        ),
     )
 
 

@@ -10,6 +10,7 @@ import contextlib
 import json
 import sqlite3
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from index.model import DocSummary, Document, MentionRow, Metadata, Passage
-from index.store import duplicate_pairs
+from index.store import duplicate_pairs, passage_terms
 from index.tokens import words_of
 
 _SCHEMA = """
@@ -72,7 +73,9 @@ class SideStore:
         self.read_only = read_only
         self._local = threading.local()
         if not read_only:
-            self._db().executescript(_SCHEMA + duplicate_pairs.SCHEMA)  # executescript manages its own transaction
+            self._db().executescript(
+                _SCHEMA + duplicate_pairs.SCHEMA + passage_terms.SCHEMA
+            )  # executescript manages its own transaction
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -177,6 +180,7 @@ class SideStore:
         for table in ("mentions", "shingle_counts", "citations", "entity_source"):
             db.execute(f"DELETE FROM {table} WHERE doc=?", (doc,))
         duplicate_pairs.forget(db, doc)
+        passage_terms.forget(db, doc)
 
     def forget_file(self, db: sqlite3.Connection, doc: str) -> None:
         self.remove_document(db, doc)
@@ -311,6 +315,10 @@ class SideStore:
             )
         )
         return Document(doc, text, _meta(title, pub, author, published, extra), passages, encoding)
+
+    def passage_spans(self, doc: str) -> array[int] | None:
+        """Each passage's run of its engine record's term numbers (`passage_terms`); None before they were kept."""
+        return passage_terms.spans(self._db(), doc)
 
     def passage_texts(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], tuple[str, str]]:
         """(doc, num) -> (passage text, document title) for a page of hits, in one query each."""

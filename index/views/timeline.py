@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
+from index.corpus.sentences import sentence_at
 from index.views.date_text import document_year, resolve
 
 if TYPE_CHECKING:
     from index.search.query import Searchable
 
-SENTENCE_CHARS = 300  # at most this much of the sentence holding the date
 QUERY_PASSAGES = 2000  # a query filter reads at most this many of its best passages
 
 
@@ -78,8 +78,8 @@ def _dated(
         title, date, text = docs.get(doc, ("", "", ""))
         year = document_year(date) or context_year.get(doc)
         resolved = resolve(written, year)
-        if resolved is None:
-            continue
+        if resolved is None or _COPYRIGHT.search(text, max(0, int(start) - 24), int(start)):
+            continue  # "Copyright 2020 The Washington Times": the page's footer, not a statement
         if not resolved.implicit and resolved.precision != "decade":
             context_year[doc] = int(resolved.iso[:4])
         key = (doc, int(passage), resolved.iso)
@@ -93,28 +93,7 @@ def _dated(
         )
 
 
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|No|vs)|\b[A-Z])\.$")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
-
-
-def sentence_at(text: str, at: int, lo: int = 0, hi: int | None = None) -> str:
-    """The sentence of text holding offset at, within [lo, hi) (a passage), on one line."""
-    hi = len(text) if hi is None else hi
-    start = lo
-    for match in _SENTENCE_END.finditer(text, lo, hi):
-        if _ABBREVIATION.search(text, max(lo, match.start() - 5), match.start() + 1):
-            continue  # "Mr. Putin": not the end of a sentence
-        if match.end() > at:
-            end = match.start() + 1
-            break
-        start = match.end()
-    else:
-        end = hi
-    if end - start > SENTENCE_CHARS:  # no sentence ends near (a lowercased scrape): a window around the date
-        start = max(start, at - SENTENCE_CHARS // 3)
-        end = min(end, start + SENTENCE_CHARS)
-        return ("…" if start > lo else "") + " ".join(text[start:end].split()) + ("…" if end < hi else "")
-    return " ".join(text[start:end].split())
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright)\s*(?:(?:1[89]|20)\d{2}\s*[-–]\s*)?$", re.IGNORECASE)
 
 
 def _wanted_passages(source: Searchable, query: str, entity: str | None) -> set[tuple[str, int]] | None:

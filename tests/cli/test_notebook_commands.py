@@ -142,3 +142,17 @@ def test_curation_does_what_a_hand_edit_does(capsys: pytest.CaptureFixture[str],
     assert run(capsys, "entity", "undo")[0] == 0 and run(capsys, "entity", "undo")[0] == 0
     assert entity_names(capsys) == before and not (isolated_home / "entities.toml").exists()
     assert run(capsys, "entity", "merge", "Xi Jinping", "no such name")[0] == 2
+
+
+def test_open_a_missing_target_says_so_before_any_reader(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.app
+
+    started: list[object] = []
+    monkeypatch.setattr(tui.app, "run_reader", lambda *args, **kwargs: started.append(args) or 0)
+    code, _, err = run(capsys, "open", "nope.txt#p3")
+    assert code == 2 and "no document 'nope.txt'" in err  # it had opened an empty reader
+    code, _, err = run(capsys, "open", f"{DOC}#p999")
+    assert code == 2 and "not 999" in err
+    assert run(capsys, "open", f"{DOC}#p2")[0] == 0 and len(started) == 1

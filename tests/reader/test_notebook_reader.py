@@ -113,6 +113,8 @@ async def test_curating_from_the_side_panel_then_undoing(isolated_home: Path) ->
         await wait_until(pilot, lambda: user_file().is_file(), "entities.toml")
         assert user_file().read_text(encoding="utf-8") == '[PERSON]\n"Alexei Miller" = ["Xi Jinping"]\n'
         await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("Xi Jinping is now a name of Alexei Miller") for m in said)  # it read the other way
         index = main(app).index
         await wait_until(pilot, lambda: not index.mentions(name="Xi Jinping"), "the merge in the index")
         assert index.mentions(name="Alexei Miller")

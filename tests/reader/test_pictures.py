@@ -103,6 +103,7 @@ async def test_w_says_why_a_hit_matched() -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, WhyScreen), "the explanation")
         shown = app.screen.why  # type: ignore[attr-defined]
         assert shown is not None and shown.matches[0].matched == ("siberia",)
+        assert app.screen.heading.startswith("Toward a More Perfect Alliance")  # type: ignore[attr-defined]  # not a file id
         await pilot.press("escape")
         assert not isinstance(app.screen, WhyScreen)
 
@@ -126,3 +127,19 @@ def test_spark_fits_the_width_and_never_hides_a_mention() -> None:
     assert spark([0, 1, 8], 9) == "   ▁▁▁███"  # few values: wider bars
     many = spark([1] + [0] * 99 + [50], 10)
     assert len(many) == 10 and many[0] != " " and many[-1] == "█"
+
+
+async def test_who_appears_with_keeps_each_link_on_one_line_at_140_columns() -> None:
+    app = reader(SEEDS)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await open_selected(pilot)
+        main(app).set_focus(main(app).query_one("#entity-filter", Input))
+        await pilot.press(*"putin", "enter", "down", "enter")
+        await pilot.press("W")
+        await wait_until(pilot, lambda: isinstance(app.screen, CooccurScreen) and app.screen.found, "co-occurrence")
+        await settle(pilot)
+        listing = app.screen.query_one("#cooccur-list", OptionList)
+        room = listing.scrollable_content_region.width
+        widths = [listing.get_option_at_index(i).prompt.cell_len for i in range(listing.option_count)]  # type: ignore[union-attr]
+        assert widths and max(widths) <= room  # the strongest link's bar no longer pushed its label onto a second line

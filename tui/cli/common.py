@@ -71,6 +71,8 @@ def filled_entities(index: CorpusIndex) -> EntityPassReport:
             report = entity_progress(index)
     if not report.model:
         output.stderr().print(output.text(f"note: {report.note}", style="yellow"))
+    if report.resumed:
+        output.stderr().print(output.text(f"note: {report.resumed}", style="yellow"))
     return report
 
 

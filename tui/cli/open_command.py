@@ -19,17 +19,19 @@ def cmd_open(args: argparse.Namespace) -> int:
 
     doc, passage = parse_target(args.target)
     corpus = check_root(corpus_of(args))
+    # Checked before the reader starts, so a wrong target is a message and status 2, not an empty pane.
+    index, _ = updated_index(args)
+    document = index.document(doc)
+    if document is None:
+        raise UsageError(f"ralign-tui open: no document {doc!r} in {index.corpus}")
+    number = passage or 1
+    if not 1 <= number <= len(document.passages):
+        raise UsageError(f"ralign-tui open: {doc} has passages 1..{len(document.passages)}, not {number}")
     if args.json:
-        index, _ = updated_index(args)
-        document = index.document(doc)
-        if document is None:
-            raise UsageError(f"ralign-tui open: no document {doc!r} in {index.corpus}")
-        number = passage or 1
-        if not 1 <= number <= len(document.passages):
-            raise UsageError(f"ralign-tui open: {doc} has passages 1..{len(document.passages)}, not {number}")
         text = document.passage_text(document.passages[number - 1])
         output.emit_json({"doc": doc, "passage": number, "title": document.meta.title, "text": text})
         return 0
+    index.close()
     from tui.app import run_reader
 
     return run_reader(corpus, args.bookmarks, start=(doc, passage))

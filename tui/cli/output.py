@@ -7,6 +7,7 @@ by `index.textclean`, so nothing printed can carry an escape sequence.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,16 +23,25 @@ if TYPE_CHECKING:  # rich is imported where it is used: `--json` output never ne
 HIGHLIGHT_STYLE = "bold black on yellow"
 
 
+PIPE_WIDTH = 200  # a pipe or a file has no width: Rich's 80 columns cut titles over several lines
+
+
+def _width(stream: object) -> int | None:
+    """None (Rich asks the terminal) on a terminal or when COLUMNS is set; a wide page otherwise."""
+    isatty = getattr(stream, "isatty", None)
+    return None if "COLUMNS" in os.environ or (isatty is not None and isatty()) else PIPE_WIDTH
+
+
 def stdout() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, width=_width(sys.stdout))
 
 
 def stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, width=_width(sys.stderr))
 
 
 def emit_json(value: object) -> None:

@@ -102,7 +102,12 @@ def _add_bookmarks(commands: Any) -> None:
     orphaned = marks_actions.add_parser("orphans", help="bookmarks whose passage is gone, with the text they kept")
     for sub in (add, listing, remove, export, orphaned):
         _common(sub)
-        sub.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: bookmarks.md)")
+        sub.add_argument(
+            "--bookmarks",
+            type=Path,
+            default=None,
+            help="the bookmarks file (default: the corpus's own, in the data folder, or config.toml's bookmarks)",
+        )
 
 
 def _add_open(commands: Any) -> None:
@@ -243,6 +248,11 @@ def reader_parser() -> argparse.ArgumentParser:
         epilog=_entity_line(),
     )
     parser.add_argument("path", nargs="?", type=Path, help="corpus folder")
-    parser.add_argument("--bookmarks", type=Path, default=None, help="the bookmarks file (default: bookmarks.md)")
+    parser.add_argument(
+        "--bookmarks",
+        type=Path,
+        default=None,
+        help="the bookmarks file (default: the corpus's own, in the data folder, or config.toml's bookmarks)",
+    )
     parser.add_argument("--version", action="version", version=f"ralign-tui {__version__}")
     return parser

@@ -26,6 +26,14 @@ class BookmarksRead(Message):
         self.error = error
 
 
+class BookmarksChanged(Message):
+    """A change to the file was written (or failed: error says why); the list is read again."""
+
+    def __init__(self, error: str = "") -> None:
+        super().__init__()
+        self.error = error
+
+
 class BookmarksScreen(Screen[Bookmark | None]):
     """Dismissed with the bookmark to jump to, or None."""
 
@@ -139,11 +147,18 @@ class BookmarksScreen(Screen[Bookmark | None]):
 
     @work(thread=True, group="bookmarks-write", exit_on_error=False)
     def _change(self, change: object) -> None:
+        # The worker writes and posts; the screen shows (no call into the app from this thread).
         try:
             change()  # type: ignore[operator]
         except RalignError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
-        self.app.call_from_thread(self.reload)
+            self.post_message(BookmarksChanged(str(exc)))
+            return
+        self.post_message(BookmarksChanged())
+
+    def on_bookmarks_changed(self, message: BookmarksChanged) -> None:
+        if message.error:
+            self.notify(message.error, severity="error", markup=False)
+        self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "delete", "filter") and self.query_one("#bookmark-filter", Input).has_focus:

@@ -26,14 +26,17 @@ if TYPE_CHECKING:
     from index.views.cooccur import Cooccurrence, Neighbour
 
 
-def link_prompt(n: Neighbour, top: float, last: bool, room: int, dark: bool) -> Text:
-    """One link of the star: ├━━━━ ◆ Xi Jinping  11 shared of its 14 · G² 21.2"""
+def link_prompt(n: Neighbour, top: float, last: bool, room: int, dark: bool, width: int = 0) -> Text:
+    """One link of the star: ├━━━━ ◆ Xi Jinping  11 shared of its 14 · G² 21.2; the bar at most room
+    cells, and short enough that the line fits in width (when given)."""
+    label = Text(f"{type_symbol(n.type)} ", style=type_colour(n.type, dark), end="")
+    label.append(safe_line(n.name, 36), style="bold")
+    label.append(f"  {n.shared} shared of its {n.passages} · G² {n.score:.1f}", style="dim")
     length = max(1, round(n.score / (top or 1) * room))
+    if width:
+        length = max(1, min(length, width - len(label) - 2))
     prompt = Text(("└" if last else "├") + "━" * length + " ", style="dim", end="")
-    prompt.append(f"{type_symbol(n.type)} ", style=type_colour(n.type, dark))
-    prompt.append(safe_line(n.name, 36), style="bold")
-    prompt.append(f"  {n.shared} shared of its {n.passages} · G² {n.score:.1f}", style="dim")
-    return prompt
+    return prompt + label
 
 
 class CooccurScreen(Screen[tuple[str, int] | None]):
@@ -94,10 +97,15 @@ class CooccurScreen(Screen[tuple[str, int] | None]):
         head.append(f"  named in {found.passages} of {found.total} passages", style="dim")
         self.query_one("#cooccur-head", Static).update(head)
         listing = self.query_one("#cooccur-list", OptionList)
-        room = max(4, min(30, self.size.width - 70))
+        # Bars up to 30 cells, each cut to what its own label leaves of the list's width (half the
+        # screen beside the preview), so that no link wraps onto a second line.
+        inner = (self.size.width // 2 if self.size.width >= self.WIDE else self.size.width) - 6
+        room = max(4, min(30, inner - 24))
         top = found.neighbours[0].score if found.neighbours else 1.0
         last = len(found.neighbours) - 1
-        listing.set_options(Option(link_prompt(n, top, i == last, room, dark)) for i, n in enumerate(found.neighbours))
+        listing.set_options(
+            Option(link_prompt(n, top, i == last, room, dark, inner)) for i, n in enumerate(found.neighbours)
+        )
         if not found.neighbours:
             listing.set_options([Option(Text("Shares no two passages with anyone.", style="dim"), disabled=True)])
         listing.border_title = f"{len(found.neighbours)} entities, strongest first (log-likelihood G²)"

@@ -113,7 +113,8 @@ class PictureKeys(NavigatingScreen):
         if self.result is None or message.query != self.result.query:
             return
         if not message.line:
-            self.app.push_screen(WhyScreen(f"{message.doc} ¶{message.passage}", message.why))
+            title = next((h.title for h in self.result.hits if h.doc == message.doc and h.title), message.doc)
+            self.app.push_screen(WhyScreen(f"{safe_line(title, 60)} ¶{message.passage}", message.why))
             return
         results = self.query_one(ResultsList)
         current = results.current

@@ -75,6 +75,7 @@ class ReaderScreen(Screen[None]):
         self._indexing = False
         self._listed = False  # the document list has been drawn once (at start, from the index on disk)
         self._last_check = (0.0, 0.0)  # when the last folder check ended, and how long it took
+        self._index_said = ""  # the last update's message: a folder unreadable for a while is said once
         self.index_status = ""  # what the header says of the index: indexing N/M, or how many documents
         self.entity_status = ""  # what the header says of entities: the pass's progress, or rules alone
         # A superseded worker may still finish and post after its successor: every request gets a
@@ -149,8 +150,9 @@ class ReaderScreen(Screen[None]):
         changed = report.indexed or report.removed
         self.index_status = f"{self.index.document_count()} documents"
         self._show_status()
-        if report.message:
+        if report.message and report.message != self._index_said:
             self.notify(report.message, title="Index", severity="warning", markup=False, timeout=10)
+        self._index_said = report.message
         if report.skipped and not message.live:
             names = ", ".join(f"{safe_line(s.path, 40)} ({s.reason})" for s in report.skipped[:5])
             more = f" and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
@@ -191,6 +193,8 @@ class ReaderScreen(Screen[None]):
         if message.error:
             self.notify(message.error, title="Entity model", severity="warning", markup=False, timeout=10)
             return
+        if message.report.resumed:  # a pass killed before its end was taken up again
+            self.notify(message.report.resumed, title="Entity model", markup=False)
         view = self.query_one(DocumentView)
         if message.report.written and view.document is not None:  # its side panel may have new entities
             self.load_document(view.document.doc, view.passage_number, self._query())
@@ -204,7 +208,9 @@ class ReaderScreen(Screen[None]):
     def on_index_failed(self, message: IndexFailed) -> None:
         self._indexing = False
         self._hide_progress()
-        self.notify(message.error, title="Index", severity="error", markup=False, timeout=15)
+        if message.error != self._index_said:  # a corpus folder unplugged: said once, not at every live check
+            self.notify(message.error, title="Index", severity="error", markup=False, timeout=15)
+        self._index_said = message.error
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

@@ -111,7 +111,8 @@ class TimelineScreen(Screen[tuple[str, int] | None]):
         self.query_one(TimeAxis).show([i.date for i in self.items], self.items[0].date if self.items else None)
         years = {i.date[:4] for i in self.items}
         said = message.error or (
-            f"{len(years)} years, {self.items[0].date[:4]}–{self.items[-1].date[:4]} · * the year is the document's · "
+            f"{self.items[0].date[:4]}–{self.items[-1].date[:4]}, dates in {len(years)} of its years · "
+            "* the year is the document's · "
             "Enter opens the passage · a: all/filtered"
             if self.items
             else "No dated statements here."

@@ -4,6 +4,7 @@ numbers, and rebuild paragraphs from lines. No PDF library here: the reader give
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 # A word cut at a line end: "infor-" + "mation". Only a lower-case letter before and after the cut,
@@ -92,12 +93,29 @@ def join_lines(first: str, second: str) -> str:
     return f"{first} {second}" if first and second else first + second
 
 
+# A PDF made with TeX often draws an accent as its own glyph before the letter ("na¨ıve", "caf´e");
+# PDFium gives both. Composed back when they make a Latin-1 letter (so "it´s" stays as it is).
+_SPACING_ACCENTS = {"¨": "\u0308", "´": "\u0301", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327", "˚": "\u030a"}
+_LOOSE_ACCENT = re.compile("([" + "".join(_SPACING_ACCENTS) + "])([A-Za-zı])")
+
+
+def composed_accents(line: str) -> str:
+    """Spacing accents before their letter made one letter: "na¨ıve" -> "naïve", "caf´e" -> "café"."""
+
+    def compose(match: re.Match[str]) -> str:
+        letter = "i" if match.group(2) == "ı" else match.group(2)
+        joined = unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[match.group(1)])
+        return joined if len(joined) == 1 and ord(joined) < 0x100 else match.group()
+
+    return _LOOSE_ACCENT.sub(compose, line) if any(accent in line for accent in _SPACING_ACCENTS) else line
+
+
 def paragraphs(lines: list[str]) -> list[str]:
     """Lines rebuilt into paragraphs: a blank line, or a short line ending a sentence, ends one."""
     out: list[str] = []
     current = ""
     width = _typical_width(lines)
-    cleaned = [" ".join(raw.split()) for raw in lines]
+    cleaned = [composed_accents(" ".join(raw.split())) for raw in lines]
     for i, line in enumerate(cleaned):
         if not line:
             if current:

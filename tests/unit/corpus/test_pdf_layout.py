@@ -77,3 +77,10 @@ def test_headers_carrying_the_page_number_go_even_as_their_text_changes(
 def test_numbers_that_do_not_follow_the_pages_are_text() -> None:
     pages = [["12 apples were sold.", "The end."], ["3 ships came in.", "Then."], ["40 men left.", "Later."]]
     assert numbered_lines(pages) == set()
+
+
+def test_accents_drawn_before_their_letter_are_composed() -> None:
+    # pdf.js's tracemonkey.pdf (TeX) gives "na¨ıve"; "it´s" has no Latin-1 letter to make and stays
+    assert paragraphs(["The na¨ıve version and a caf´e, but it´s and ¨ alone stay."]) == [
+        "The naïve version and a café, but it´s and ¨ alone stay."
+    ]

@@ -168,3 +168,20 @@ def test_a_search_cut_short_says_its_counts_are_a_floor(tmp_path: Path, monkeypa
     monkeypatch.setattr(store, "LOCATE_BUDGET", -1.0)  # no time to read any document
     cut = search(index, "tanker")
     assert not cut.complete and cut.total_label == "0+ passages"
+
+
+def test_a_wildcard_standing_for_too_many_words_searches_its_commonest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`*a*` on 18 real files stood for 6,845 words and ran past every limit; now it is cut, and says so."""
+    import index.engine.whoosh_query as engine
+
+    monkeypatch.setattr(engine, "MAX_EXPANSION", 3)
+    for i in range(8):  # zqcommon in every document; zqrarea ... zqrareh in one each
+        write(tmp_path / "c", f"d{i}.txt", f"Doc {i}\n\nThe zqcommon word and zqrare{'abcdefgh'[i]} here.")
+    index = CorpusIndex(tmp_path / "c").open()
+    index.update()
+    found = search(index, "zq*")
+    assert found.note.startswith("zq* stood for") and "its 3 commonest were searched" in found.note
+    assert not found.complete and len({h.doc for h in found.hits}) == 8  # zqcommon is among the three
+    assert search(index, "zqcomm*").complete  # one word: nothing cut, nothing said

@@ -55,6 +55,20 @@ def test_timeline_filtered_by_query_and_entity(summit_index: CorpusIndex) -> Non
     assert [(i.doc, i.date) for i in by_entity] == [("later.txt", "2021")]
 
 
+def test_timeline_leaves_out_copyright_lines(tmp_path: Path) -> None:
+    folder = tmp_path / "scrape"
+    write(
+        folder,
+        "page.txt",
+        "Talks in Beijing\n\nIn 2019 Xi Jinping met Vladimir Putin in Beijing.\n\n"
+        "Copyright 2020 The Washington Times, LLC. Click here for reprint permission.\n\n"
+        "© 2011-2021 Example News. All rights reserved.\n",
+    )
+    index = CorpusIndex(folder, location=tmp_path / "ix").open()
+    index.update()
+    assert [i.date for i in timeline(index, published=False)] == ["2019"]
+
+
 def test_sentence_skips_abbreviations() -> None:
     text = "First one. Mr. Putin met Mr. Xi on May 3. Then they left."
     assert sentence_at(text, text.index("May")) == "Mr. Putin met Mr. Xi on May 3."

@@ -75,13 +75,15 @@ def _cancelled() -> bool:
 
 
 def index_corpus(index: CorpusIndex, rebuild: bool, live: bool, post: Post) -> None:
-    """Bring the index up to date; a live re-scan reports no progress."""
+    """Bring the index up to date; a live re-scan reports no progress, and may stat only the folders
+    when a full check ran recently (the one at start is always full: it lists the skipped files)."""
     started = time.monotonic()
     try:
         report = index.update(
             progress=None if live else (lambda done, total: post(IndexProgressed(done, total))),
             cancel=_cancel_event(),
             rebuild=rebuild,
+            full=not live,
         )
     except RalignError as exc:
         post(IndexFailed(str(exc)))

@@ -71,13 +71,17 @@ def scan(root: Path) -> tuple[list[SourceFile], list[Skipped]]:
     return scanned.files, scanned.skipped
 
 
-def scan_all(root: Path) -> Scanned:
-    """`scan`, and what could not be read. A corpus folder that cannot be listed is a CorpusError naming it."""
+def scan_all(root: Path, folders: dict[str, int] | None = None) -> Scanned:
+    """`scan`, and what could not be read. A corpus folder that cannot be listed is a CorpusError naming it.
+
+    folders, when given, receives every folder walked (its path) with its mtime_ns as read just
+    before its entries were listed: what `index.store.freshness` checks instead of every file.
+    """
     root = check_root(root)
     found: list[SourceFile] = []
     skipped: list[Skipped] = []
     unread: list[str] = []
-    for location, rel, st_or_reason in _walk(root):
+    for location, rel, st_or_reason in _walk(root, folders):
         if isinstance(st_or_reason, str):
             skipped.append(Skipped(rel, st_or_reason))
             if isinstance(st_or_reason, Unread):
@@ -93,7 +97,7 @@ def under(doc: str, folders: list[str]) -> bool:
     return any(doc == folder or doc.startswith(folder + "/") for folder in folders)
 
 
-def _walk(root: Path) -> Iterator[tuple[str, str, os.stat_result | str]]:
+def _walk(root: Path, folders: dict[str, int] | None = None) -> Iterator[tuple[str, str, os.stat_result | str]]:
     """(path, path relative to root, its stat or why it is passed over); strings, not pathlib, per
     file: a search from the command line checks every file for changes first."""
     seen_dirs: set[tuple[int, int]] = set()
@@ -119,6 +123,8 @@ def _walk(root: Path) -> Iterator[tuple[str, str, os.stat_result | str]]:
         if (st.st_dev, st.st_ino) in seen_dirs:
             continue  # a symlink loop, or the same folder linked twice
         seen_dirs.add((st.st_dev, st.st_ino))
+        if folders is not None:
+            folders[folder] = st.st_mtime_ns
         at_root = folder == str(root)
         for entry in entries:
             name, full = entry.name, entry.path

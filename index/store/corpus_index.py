@@ -124,6 +124,23 @@ class CorpusIndex:
     def document(self, doc: str) -> Document | None:
         return self.side.document(doc)
 
+    def listing_on_disk(
+        self, threshold: float | None = None, most: int = 10_000
+    ) -> tuple[list[DocSummary], dict[str, list[str]]] | None:
+        """The document list and its near-duplicate marks as the index on disk holds them, read from the
+        side store alone, before the engine is opened (the reader's first frame shows it). None when
+        there is no index yet, it holds more than `most` documents, or the threshold is below the pairs
+        kept at index time (the whole-corpus join: read then in a worker)."""
+        if threshold is not None and threshold < queries.duplicate_pairs.STORED_FLOOR:
+            return None
+
+        def read(side: SideStore) -> tuple[list[DocSummary], dict[str, list[str]]] | None:
+            if side.document_count() > most:
+                return None
+            return side.summaries(), queries.duplicate_groups(side, threshold)
+
+        return self._folder.peek(read)
+
     def document_count(self) -> int:
         return self.side.document_count()
 
@@ -153,13 +170,17 @@ class CorpusIndex:
         progress: indexer.Progress | None = None,
         cancel: threading.Event | None = None,
         rebuild: bool = False,
+        full: bool = True,
     ) -> IndexReport:
-        """Bring the index in line with the folder: index what is new or changed, drop what is gone."""
+        """Bring the index in line with the folder: index what is new or changed, drop what is gone.
+
+        full=False lets a recent full check stand in for a stat of every file when no folder changed
+        (`index.store.freshness`: a file rewritten in place waits for the next full check)."""
         self.open()
         if self._folder.read_only:
             return IndexReport(0, 0, self.document_count(), (), message="; ".join(self.messages))
         with self._writer_held(rebuild):
-            return indexer.update(self._folder, lambda: self.gazetteer, progress, cancel, rebuild)
+            return indexer.update(self._folder, lambda: self.gazetteer, progress, cancel, rebuild, full)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[tuple[BatchWriter, sqlite3.Connection]]:

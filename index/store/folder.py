@@ -13,13 +13,16 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from index.engine.base import Engine
 from index.engine.file_sizes import FilesDamaged
 from index.errors import StoreError
 from index.store.sidestore import SideStore
+
+_T = TypeVar("_T")
 
 try:
     import fcntl
@@ -66,6 +69,26 @@ class IndexFolder:
         if side is None:
             raise StoreError(f"the index at {self.location} could not be opened")
         return side
+
+    def peek(self, read: Callable[[SideStore], _T]) -> _T | None:
+        """read(side store) on the index as it is on disk, without opening the engine (importing Whoosh
+        is a third of the reader's start): what the reader's first frame shows. None when there is no
+        index yet, it is marked damaged, or it cannot be read as it is; opening it then says why."""
+        with self.lock:
+            if self._side is not None:
+                return read(self._side)
+        path = self.location / "side.sqlite"
+        if not path.is_file() or self.damage or not (self.location / "whoosh").is_dir():
+            return None
+        side: SideStore | None = None
+        try:
+            side = SideStore(path)
+            return read(side)
+        except (sqlite3.Error, OSError):
+            return None
+        finally:
+            if side is not None:
+                side.close()
 
     def close(self) -> None:
         with self.lock:

@@ -28,7 +28,7 @@ from index.engine.base import BatchWriter, EngineBusy, Segment
 from index.entities.gazetteer import Gazetteer
 from index.errors import ConfigError, StoreError
 from index.model import IndexReport, Skipped
-from index.store import passage_terms
+from index.store import freshness, passage_terms
 from index.store.folder import IndexFolder
 from index.store.sidestore import Fingerprint
 
@@ -49,16 +49,30 @@ def update(
     progress: Progress | None,
     cancel: threading.Event | None,
     rebuilt: bool,
+    full: bool = True,
 ) -> IndexReport:
-    """Index what is new or changed in the folder's corpus, drop what is gone. The caller holds the write lock."""
+    """Index what is new or changed in the folder's corpus, drop what is gone. The caller holds the write lock.
+
+    full=False: when the folder's signature says nothing can have been added, removed or renamed since
+    a recent full check (`index.store.freshness`), answer at once, without a stat of every file.
+    """
     corpus = folder.corpus
-    files, skipped, unread = corpus_mod.scan_all(corpus)
     messages = list(folder.messages)
+    quick = not full and not rebuilt
+    if quick and freshness.unchanged(folder.side.get_meta(freshness.META_KEY), corpus) and not _left_over(folder):
+        tally = _Tally(0, folder.side.document_count(), [], progress)
+        tally.step(0)
+        return IndexReport(0, 0, tally.unchanged, (), rebuilt, "; ".join(messages))
+    started, metadata = freshness.clock(), freshness.metadata_stamp(corpus)
+    folders: dict[str, int] = {}
+    files, skipped, unread = corpus_mod.scan_all(corpus, folders)
+    trusted = not unread  # what could not be read is read again by the next call
     try:
         given_all = corpus_mod.load_corpus_metadata(corpus)
     except ConfigError as exc:
         messages.append(f"{exc}; its metadata is ignored")
         given_all = {}
+        trusted = False  # a broken metadata.toml is said at every call, until it is mended
     known = folder.side.fingerprints()
     current = {f.doc for f in files}
     left_over = _left_over(folder)
@@ -94,6 +108,7 @@ def update(
                 skipped.append(Skipped(source.doc, old.reason))
             continue
         todo.append((source, given))
+    checked = freshness.clock() - started  # the stat pass alone: what a folder-only check saves
     tally = _Tally(total=len(todo) + len(removed), unchanged=unchanged, skipped=skipped, progress=progress)
     tally.step(0)
     batches = _batches(todo)
@@ -118,12 +133,22 @@ def update(
     finally:
         if pool is not None:
             pool.close()
+    if not cancelled and not folder.read_only:
+        _keep_signature(folder, freshness.signature(started, checked, folders, metadata, trusted and not tally.unread))
     if tally.unread:
         messages.append(_unread_message(corpus, tally.unread))
     skipped.sort(key=lambda s: s.path)
     return IndexReport(
         tally.indexed, len(removed), tally.unchanged, tuple(skipped), rebuilt, "; ".join(messages), cancelled
     )
+
+
+def _keep_signature(folder: IndexFolder, signature: str) -> None:
+    """What the next call checks instead of every file (one small write per full check)."""
+    side = folder.side
+    if side.get_meta(freshness.META_KEY) != signature:
+        with side.transaction() as db:
+            side.set_meta(db, freshness.META_KEY, signature)
 
 
 def _unread_message(corpus: Path, count: int) -> str:

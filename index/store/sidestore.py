@@ -363,5 +363,6 @@ def vocabulary_of(text: str, tokens: Iterable[str] | None = None) -> set[str]:
 
 
 def _meta(title: str, pub: str, author: str, published: str, extra: str) -> Metadata:
-    pairs = tuple(sorted(json.loads(extra or "{}").items()))
+    # Most documents have no extra fields: no JSON parse for them (the reader's list reads every row).
+    pairs = tuple(sorted(json.loads(extra).items())) if extra and extra != "{}" else ()
     return Metadata(title or "", pub or "", author or "", published or "", pairs)

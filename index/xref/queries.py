@@ -36,14 +36,17 @@ def duplicate_groups(
 ) -> dict[str, list[str]]:
     """Every document's near-duplicates (the document list's marks): the pairs kept at index time, read
     in one query that grows with the pairs, not the corpus; below the kept floor, the whole-corpus join."""
-    from index.xref.shingles import DEFAULT_THRESHOLD, containment
+    if threshold is None:
+        from index.xref.shingles import DEFAULT_THRESHOLD
 
-    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        threshold = DEFAULT_THRESHOLD
     groups: dict[str, list[str]] = {}
     if threshold >= duplicate_pairs.STORED_FLOOR and max_sharing == duplicate_pairs.MAX_SHARING:
         for a, b in duplicate_pairs.pairs_at(side.connection(), threshold):
             groups.setdefault(a, []).append(b)
         return {doc: sorted(others) for doc, others in groups.items()}
+    from index.xref.shingles import containment  # its citation patterns: only for the whole-corpus join
+
     for a, b, shared, size_a, size_b in side.shingle_pairs(max_sharing):
         if containment(shared, size_a, size_b) >= threshold:
             groups.setdefault(a, []).append(b)

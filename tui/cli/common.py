@@ -28,16 +28,22 @@ def corpus_of(args: argparse.Namespace) -> Path:
 OPENED: list[CorpusIndex] = []  # the indexes this command opened: a damaged one is marked for rebuilding
 
 
+# Commands that report on the folder itself check every file; the others let a recent full check
+# stand in when no folder changed (`index.store.freshness`), instead of a stat of every file per call.
+FULL_CHECK_COMMANDS = frozenset({"index", "docs"})
+
+
 def updated_index(args: argparse.Namespace, rebuild: bool = False) -> tuple[CorpusIndex, IndexReport]:
     """The corpus's index, brought up to date first, with a progress bar on stderr.
 
     When another process is updating it, commands that only read go on with the index as it is.
     """
+    full = args.command in FULL_CHECK_COMMANDS
     index = open_index(corpus_of(args))
     OPENED.append(index)
     with output.progress_reporter("indexing") as progress:
         try:
-            report = index.update(progress=progress, rebuild=rebuild)
+            report = index.update(progress=progress, rebuild=rebuild, full=full)
         except StoreError as exc:
             if args.command == "index" or "another ralign-tui" not in str(exc):
                 raise

@@ -99,6 +99,13 @@ class MainScreen(
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.state.query:
             self.query_one(SearchBox).input.value = self.state.query
+        # The list in the first frame, from the side store as it is on disk (a few ms for 2,000 documents;
+        # Whoosh is not imported for it); the check for changes follows in a worker and redraws it if need be.
+        listed = self.index.listing_on_disk(self.threshold)
+        if listed is not None:
+            self.show_listing(*listed)
+            self.index_status = f"{len(listed[0])} documents"
+            self._show_status()
         # Workers start once the first frame is on screen: their imports and reads would hold the
         # interpreter while the frame is drawn, and a reader that shows itself at once feels fast.
         self.call_after_refresh(self._begin)
@@ -110,7 +117,8 @@ class MainScreen(
             gc.freeze()
             gc.enable()
         _ = self.bookmarks  # made here, on the UI thread, before any worker can ask for it
-        self.list_documents()
+        if not self._listed:
+            self.list_documents()
         self.start_indexing()
         if getattr(self.app, "LIVE_CHECKS", True):
             self.set_interval(LIVE_INTERVAL, self._live_check)

@@ -73,6 +73,7 @@ class ReaderScreen(Screen[None]):
         self.result: SearchResult | None = None
         self._search_timer: Timer | None = None
         self._indexing = False
+        self._listed = False  # the document list has been drawn once (at start, from the index on disk)
         self._last_check = (0.0, 0.0)  # when the last folder check ended, and how long it took
         self._index_said = ""  # the last update's message: a folder unreadable for a while is said once
         self.index_status = ""  # what the header says of the index: indexing N/M, or how many documents
@@ -158,7 +159,8 @@ class ReaderScreen(Screen[None]):
             self.notify(f"Skipped {names}{more}", title="Not indexed", markup=False, timeout=8)
         if changed or not message.live:
             self.start_entity_pass()
-            self.list_documents()
+            if changed or report.rebuilt or not self._listed:  # the list drawn at start still holds
+                self.list_documents()
             self._rerun_search()
             view = self.query_one(DocumentView)
             if changed and view.document is not None:
@@ -224,16 +226,19 @@ class ReaderScreen(Screen[None]):
         workers.run_job(self, workers.list_documents, self.index, self.threshold, request, group="documents")
 
     def on_documents_listed(self, message: DocumentsListed) -> None:
-        if not self._is_latest("documents", message.request):
-            return
-        self.summaries = message.summaries
+        if self._is_latest("documents", message.request):
+            self.show_listing(message.summaries, message.duplicates)
+
+    def show_listing(self, summaries: list[DocSummary], duplicates: dict[str, list[str]]) -> None:
+        self._listed = True
+        self.summaries = summaries
         if not self._query():
             results = self.query_one(ResultsList)
-            results.duplicates = message.duplicates
-            results.show_documents(message.summaries)
+            results.duplicates = duplicates
+            results.show_documents(summaries)
         view = self.query_one(DocumentView)
         if view.document is None:
-            view.clear(PLACEHOLDER if message.summaries or not self._indexing else "Indexing… one moment.")
+            view.clear(PLACEHOLDER if summaries or not self._indexing else "Indexing… one moment.")
 
     def _rerun_search(self) -> None:
         query = self._query()

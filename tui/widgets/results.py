@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -15,6 +17,24 @@ from index.model import DocSummary, Hit, SearchResult
 
 SORTS = ("title", "date", "doc")
 HIGHLIGHT = "bold reverse"
+
+
+class DocumentOption(Option):
+    """A document's row, its prompt made when first drawn: a list of 40,000 builds 40,000 of these
+    and draws a screenful. One line of title, one of details, one more naming its near-duplicates."""
+
+    def __init__(self, summary: DocSummary, duplicate_of: list[str]) -> None:
+        super().__init__("")
+        self.summary = summary
+        self.duplicate_of = duplicate_of
+        self.height = 3 if duplicate_of else 2
+        self._made: Text | None = None
+
+    @property
+    def prompt(self) -> VisualType:
+        if self._made is None:
+            self._made = document_prompt(self.summary, self.duplicate_of)
+        return self._made
 
 
 @dataclass(frozen=True)
@@ -27,6 +47,9 @@ class Target:
 
 class ResultsList(OptionList):
     """Options carry their `Target`; a plain-`Text` prompt, never markup."""
+
+    # Document rows are cut, not wrapped: their heights are known without drawing each (`_update_lines`).
+    DEFAULT_CSS = "ResultsList.-documents { text-wrap: nowrap; text-overflow: ellipsis; }"
 
     BINDINGS = [
         Binding("s", "cycle_sort", "Sort", id="results.sort", tooltip="Sort the document list by title, date or file"),
@@ -61,14 +84,14 @@ class ResultsList(OptionList):
         ordered = sort_documents(summaries, self.sort)
         self.targets = [Target(s.doc) for s in ordered]
         titles = {s.doc: s.meta.title or s.doc for s in summaries}
-        self.set_options(
-            Option(document_prompt(s, [titles.get(d, d) for d in self.duplicates.get(s.doc, [])])) for s in ordered
-        )
+        self.set_class(True, "-documents")  # rows of one line each, cut, not wrapped: see _update_lines
+        self.set_options(DocumentOption(s, [titles.get(d, d) for d in self.duplicates.get(s.doc, [])]) for s in ordered)
         self._restore(keep)
         self.border_title = f"{len(ordered)} documents · by {self.sort}"
 
     def show_hits(self, result: SearchResult) -> None:
         self.mode = "hits"
+        self.set_class(False, "-documents")
         self.targets = [Target(hit.doc, hit.passage) for hit in result.hits]
         self.set_options(Option(hit_prompt(hit)) for hit in result.hits)
         self.highlighted = 0 if self.targets else None
@@ -77,6 +100,34 @@ class ResultsList(OptionList):
         self.awaiting = self._open_on_arrival = False
         more = f" · showing {len(result.hits)}" if result.total > len(result.hits) else ""
         self.border_title = f"{result.total_label}{more}"
+
+    def _update_lines(self) -> None:
+        """OptionList wraps every option to learn its height: ~0.3 ms a row, half a second for 2,000
+        documents before the list shows, at every resize. Document rows are not wrapped (the
+        `-documents` class: `text-wrap: nowrap`), so their heights are known without drawing them.
+        Textual 8.2.8's own method, with that one change; hits (a page of them) still wrap."""
+        options = self.options
+        if not self.has_class("-documents") or not all(isinstance(o, DocumentOption) for o in options[-1:]):
+            super()._update_lines()
+            return
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        lines = cache.lines
+        for index in range(lines[-1][0] + 1 if lines else 0, len(options)):
+            height = options[index].height  # type: ignore[attr-defined]
+            cache.index_to_line[index] = len(lines)
+            cache.heights[index] = height
+            lines.extend((index, offset) for offset in range(height))
+        virtual_size = Size(self.scrollable_content_region.width - self._get_left_gutter_width(), len(lines))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self.has_class("-documents") and all(isinstance(o, DocumentOption) for o in self.options[-1:]):
+            return sum(o.height for o in self.options)  # type: ignore[attr-defined]
+        return super().get_content_height(container, viewport, width)
 
     def _current_target(self) -> Target | None:
         index = self.highlighted

@@ -12,6 +12,7 @@ them), `title`, `publication`, `author`, `published`, and `ents` (space-separate
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -69,6 +70,7 @@ class PassageLocator(Protocol):
     document_fields: set[str]  # document-wide fields (title, author ...) the query asks about
     text_terms: frozenset[str]  # every text term the query names, NOTs included: a passage holding none is as if empty
     slop: int  # the widest distance the query's phrases allow between their words (1: side by side)
+    exact: tuple[re.Pattern[str], ...]  # what a passage's text must hold as written (phrases with stop words)
 
     def answers(self, passage: PassageTerms, document: dict[str, list[str]]) -> bool:
         """Whether the passage answers the query; document: the analysed terms of its document's fields."""

@@ -10,12 +10,14 @@ belong to the whole document, and entity keys to the passage that names the enti
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from whoosh import query
 
 from index.engine.base import PassageTerms
 from index.engine.entity_query import KEY_FIELD
+from index.tokens import STOP_WORDS, TOKEN_RE, normalise
 
 DOCUMENT_FIELDS = ("title", "publication", "author", "published", "doc")
 
@@ -36,6 +38,7 @@ class PassageQuery:
         self.text_terms = frozenset(_text_terms_named(parsed, self._expanded))
         self.slop = max(_slops(parsed), default=1)  # how far apart a phrase's words may stand: 1, side by side
         self.document_fields = _fields_asked(parsed) & set(DOCUMENT_FIELDS)  # only these are worth analysing
+        self.exact = exact_phrases(parsed)
 
     def _expand(self, node: Any, reader: Any) -> None:
         if isinstance(node, query.MultiTerm):
@@ -281,3 +284,22 @@ def _written(node: Any) -> str:
 
 def _text(term: object) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+
+
+def exact_phrases(parsed: Any) -> tuple[re.Pattern[str], ...]:
+    """The phrases a passage must hold as written, stop words and all: `"available for everyone"` is
+    not "available to everyone" (the terms leave out *for* and *to*, so they alone cannot tell).
+    Only phrases the whole query requires (the query itself, or a part of a top-level AND), with a
+    stop word between their words; the other words stand for any word (the terms checked them)."""
+    required = parsed.subqueries if isinstance(parsed, query.And) else [parsed]
+    patterns = []
+    for node in required:
+        written = getattr(node, "written", "")
+        if not isinstance(node, query.Phrase) or node.fieldname != "text" or int(node.slop) > 1 or not written:
+            continue
+        words = [match.group() for match in TOKEN_RE.finditer(written)]
+        if not any(normalise(word) in STOP_WORDS for word in words[1:-1]):
+            continue
+        parts = [re.escape(word) if normalise(word) in STOP_WORDS else r"[^\W_][\w'’.-]*" for word in words]
+        patterns.append(re.compile(r"(?<!\w)" + r"[\W_]+".join(parts) + r"(?!\w)", re.IGNORECASE))
+    return tuple(patterns)

@@ -37,7 +37,16 @@ def parse(parser: Any, text: str) -> Query:
         parsed = parser.parse(text)
     except Exception as exc:
         raise ValueError(f"could not read the query: {exc}") from None
+    _keep_written(parsed, text)
     return _bounded(parsed)
+
+
+def _keep_written(node: Any, text: str) -> None:
+    """Each phrase keeps the words as typed, stop words included (`locate.exact_phrases` reads them)."""
+    if isinstance(node, query.Phrase) and node.char_ranges:
+        node.written = text[node.char_ranges[0][0] : node.char_ranges[-1][1]]  # type: ignore[attr-defined]
+    for child in node.children() if hasattr(node, "children") else ():
+        _keep_written(child, text)
 
 
 def _bounded(parsed: Any) -> Any:

@@ -146,8 +146,15 @@ def _locate(
     document = document or source.side.document(doc)  # read only now: a document that cannot answer is not
     if document is None:
         return []  # the index is mid-update; this document's text is not committed yet
-    best = max((score for _, score in answering), default=0.0) or 1.0
     passages = document.passages
+    if asked.exact:  # stop words inside a phrase, checked in the passage's own text
+        answering = [
+            (view, score)
+            for view, score in answering
+            if view.number <= len(passages)
+            and all(p.search(document.passage_text(passages[view.number - 1])) for p in asked.exact)
+        ]
+    best = max((score for _, score in answering), default=0.0) or 1.0
     return [
         RawHit(
             doc,

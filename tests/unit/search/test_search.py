@@ -203,3 +203,16 @@ def test_no_suggestion_is_looked_for_when_the_search_was_cut_short(
     assert not cut.hits and not cut.complete and asked == []  # it searched a second time for a suggestion
     monkeypatch.undo()
     assert search(index, "tankre").suggestion == "tanker"
+
+
+def test_a_phrase_holds_its_stop_words_as_written(tmp_path: Path) -> None:
+    """The blind format check's web-page footer "Available for everyone" was found in a book's
+    "available to everyone": the terms leave both stop words out."""
+    write(tmp_path / "c", "book.txt", "Book\n\nWe could make it available to everyone, forever.")
+    write(tmp_path / "c", "page.txt", "Page\n\nThe archive is available for everyone who asks.")
+    index = CorpusIndex(tmp_path / "c").open()
+    index.update()
+    assert [h.doc for h in search(index, '"available for everyone"').hits] == ["page.txt"]
+    assert [h.doc for h in search(index, '"Available to Everyone" archive').hits] == []  # AND: both in one
+    assert {h.doc for h in search(index, '"available everyone"').hits} == {"book.txt", "page.txt"}  # no stop word asked
+    assert {h.doc for h in search(index, '"available for everyone" OR forever').hits} == {"book.txt", "page.txt"}

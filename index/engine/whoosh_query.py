@@ -58,18 +58,33 @@ def _bounded(parsed: Any) -> Any:
     return parsed
 
 
-def _capped(node: Any, reader: Any, notes: list[str]) -> Any:
+# What a word stood for, by index generation: the search, then "why this hit", then the next
+# keystroke's search each open a searcher, and expanding `*a*` with its frequencies costs ~0.5 s.
+_EXPANSIONS: dict[tuple[object, ...], tuple[int, list[bytes]] | None] = {}
+
+
+def _capped(node: Any, reader: Any, notes: list[str], scope: object = None) -> Any:
     if isinstance(node, query.MultiTerm) and not isinstance(node, query.Every):
-        words = [text for _, text in node.expanded_terms(reader)]
-        if len(words) <= MAX_EXPANSION:
-            return node
         field = getattr(node, "fieldname", "text")
-        commonest = heapq.nlargest(MAX_EXPANSION, words, key=lambda text: reader.doc_frequency(field, text))
-        notes.append(f"{_shown(node)} stood for {len(words):,} words; its {MAX_EXPANSION} commonest were searched")
+        key = (scope, reader.generation(), type(node).__name__, str(node), getattr(node, "maxdist", 0), MAX_EXPANSION)
+        if key not in _EXPANSIONS:
+            words = [text for _, text in node.expanded_terms(reader)]
+            _EXPANSIONS[key] = (
+                (len(words), heapq.nlargest(MAX_EXPANSION, words, key=lambda text: reader.doc_frequency(field, text)))
+                if len(words) > MAX_EXPANSION
+                else None
+            )
+            if len(_EXPANSIONS) > 64:
+                _EXPANSIONS.pop(next(iter(_EXPANSIONS)))
+        cut = _EXPANSIONS[key]
+        if cut is None:
+            return node
+        count, commonest = cut
+        notes.append(f"{_shown(node)} stood for {count:,} words; its {MAX_EXPANSION} commonest were searched")
         terms = [query.Term(field, text.decode("utf-8") if isinstance(text, bytes) else text) for text in commonest]
         return query.Or(terms, boost=getattr(node, "boost", 1.0))
     if isinstance(node, (query.compound.CompoundQuery, query.Not, query.BinaryQuery)):
-        return node.apply(lambda child: _capped(child, reader, notes))
+        return node.apply(lambda child: _capped(child, reader, notes, scope))
     return node
 
 
@@ -117,6 +132,7 @@ class WhooshSearcher:
         self._searcher = ix.searcher(weighting=TableBM25F())
         self._docnums: dict[str, int] = {}  # of the documents ranked, for `places`
         self._capped: dict[int, tuple[Any, Any, str]] = {}  # id(parsed) -> (parsed, capped, note)
+        self._scope = str(getattr(getattr(ix, "storage", None), "folder", id(ix)))  # which index: the cache's key
 
     def __enter__(self) -> WhooshSearcher:
         return self
@@ -152,7 +168,7 @@ class WhooshSearcher:
         known = self._capped.get(id(parsed))
         if known is None or known[0] is not parsed:
             notes: list[str] = []
-            known = (parsed, _capped(parsed, self._searcher.reader(), notes), "; ".join(notes))
+            known = (parsed, _capped(parsed, self._searcher.reader(), notes, self._scope), "; ".join(notes))
             self._capped[id(parsed)] = known
         return known[1]
 

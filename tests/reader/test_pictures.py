@@ -106,6 +106,12 @@ async def test_w_says_why_a_hit_matched() -> None:
         assert app.screen.heading.startswith("Toward a More Perfect Alliance")  # type: ignore[attr-defined]  # not a file id
         await pilot.press("escape")
         assert not isinstance(app.screen, WhyScreen)
+        await pilot.press("w")
+        await wait_until(pilot, lambda: isinstance(app.screen, WhyScreen), "the explanation again")
+        await pilot.press("enter")  # opens the passage it explains (it only closed)
+        await wait_until(pilot, lambda: view(app).document is not None, "the passage to open")
+        assert view(app).document.doc == "003_fbb29aa8b82af950.txt"  # type: ignore[union-attr]
+        assert "Siberia" in view(app).visible_text()
 
 
 async def test_the_palette_opens_the_views() -> None:

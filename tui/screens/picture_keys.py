@@ -114,7 +114,10 @@ class PictureKeys(NavigatingScreen):
             return
         if not message.line:
             title = next((h.title for h in self.result.hits if h.doc == message.doc and h.title), message.doc)
-            self.app.push_screen(WhyScreen(f"{safe_line(title, 60)} ¶{message.passage}", message.why))
+            place = (message.doc, message.passage)
+            self.app.push_screen(
+                WhyScreen(f"{safe_line(title, 60)} ¶{message.passage}", message.why, place), self._jump
+            )
             return
         results = self.query_one(ResultsList)
         current = results.current

@@ -28,8 +28,13 @@ def why_table(why: Why) -> Table:
     return table
 
 
-class WhyScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,w,enter", "close", "Close", id="why.close")]
+class WhyScreen(ModalScreen[tuple[str, int] | None]):
+    """Dismissed with the hit's (doc, passage) on Enter, to open it; None on Escape."""
+
+    BINDINGS = [
+        Binding("escape,q,w", "close", "Close", id="why.close"),
+        Binding("enter", "open", "Open the passage", id="why.open"),
+    ]
     DEFAULT_CSS = """
     WhyScreen { align: center middle; }
     WhyScreen > VerticalScroll {
@@ -39,10 +44,11 @@ class WhyScreen(ModalScreen[None]):
     WhyScreen Static { height: auto; }
     """
 
-    def __init__(self, title: str, why: Why | None) -> None:
+    def __init__(self, title: str, why: Why | None, place: tuple[str, int] | None = None) -> None:
         super().__init__()
         self.heading = title
         self.why = why
+        self.place = place
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -62,3 +68,6 @@ class WhyScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_open(self) -> None:
+        self.dismiss(self.place)

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from tests.readerkit import main, open_selected, reader, ready, results, search_for, view, wait_until
+from tui.screens.note_dialog import NoteDialog
 
 SAMPLES = Path(__file__).parents[1] / "unit" / "corpus" / "samples"
 
@@ -31,3 +32,7 @@ async def test_a_pdf_hit_and_the_document_pane_show_the_page(tmp_path: Path) -> 
         await wait_until(pilot, lambda: str(pane.border_subtitle).endswith("p. 4"), "the last page's locator")
         outline = main(app).query_one("#outline", OptionList)
         assert "p. 4" in str(outline.get_option_at_index(outline.option_count - 1).prompt)
+        main(app).set_focus(pane)
+        await pilot.press("b")  # the bookmark dialog says the page too
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteDialog), "the note dialog")
+        assert ", p. 4 of " in app.screen.heading  # type: ignore[attr-defined]

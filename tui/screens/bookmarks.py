@@ -129,7 +129,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
                 self._change(lambda: self.file.update(bookmark.id, note=note, tags=tuple(t.strip("#") for t in tags)))
 
         self.app.push_screen(
-            NoteDialog(f"Edit: {bookmark.title or bookmark.doc} ¶{bookmark.passage}", bookmark.note, bookmark.tags),
+            NoteDialog(f"Edit: {bookmark.title or bookmark.doc} {bookmark.where}", bookmark.note, bookmark.tags),
             save,
         )
 

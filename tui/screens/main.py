@@ -271,7 +271,9 @@ class MainScreen(
         from tui.screens.note_dialog import NoteDialog
 
         title = safe_line(document.meta.title or document.doc, 60)
-        self.app.push_screen(NoteDialog(f"Bookmark ¶{number} of {title}"), save)
+        locator = document.passages[number - 1].locator if 0 < number <= len(document.passages) else ""
+        where = f"¶{number}, {safe_line(locator, 40)}" if locator else f"¶{number}"  # "¶139, p. 7"
+        self.app.push_screen(NoteDialog(f"Bookmark {where} of {title}"), save)
 
     def action_show_bookmarks(self) -> None:
         def jump(bookmark: Bookmark | None) -> None:

@@ -221,3 +221,25 @@ def test_a_phrase_holds_its_stop_words_as_written(tmp_path: Path) -> None:
     assert [h.doc for h in search(index, '"Available to Everyone" archive').hits] == []  # AND: both in one
     assert {h.doc for h in search(index, '"available everyone"').hits} == {"book.txt", "page.txt"}  # no stop word asked
     assert {h.doc for h in search(index, '"available for everyone" OR forever').hits} == {"book.txt", "page.txt"}
+
+
+def test_a_star_ranks_every_document_without_reading_every_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`*` had Whoosh read the postings of every word of the text (7.3 s on 18 books)."""
+    from whoosh import reading
+
+    for i in range(3):
+        write(tmp_path / "c", f"d{i}.txt", f"Doc {i}\n\nWords of document number {'abc'[i]} here, all different ones.")
+    index = CorpusIndex(tmp_path / "c").open()
+    index.update()
+    read: list[str] = []
+    original = reading.SegmentReader.postings
+    monkeypatch.setattr(
+        reading.SegmentReader,
+        "postings",
+        lambda self, field, text, *a, **k: read.append(text) or original(self, field, text, *a, **k),
+    )
+    found = search(index, "*")
+    assert {h.doc for h in found.hits} == {"d0.txt", "d1.txt", "d2.txt"} and found.complete
+    assert len(read) < 5  # not one a word of the corpus

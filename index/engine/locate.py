@@ -42,13 +42,7 @@ class PassageQuery:
 
     def _expand(self, node: Any, reader: Any) -> None:
         if isinstance(node, query.MultiTerm):
-            # Segment by segment: a multi-segment reader merges every segment's terms into one sorted
-            # stream first, in Python, which made expanding `whale~1` over 18 books 0.7 s, not 0.1.
-            readers = [reader] if reader.is_atomic() else [leaf for leaf, _ in reader.leaf_readers()]
-            try:
-                self._expanded[id(node)] = {_text(t) for leaf in readers for t in node._btexts(leaf)}
-            except Exception:  # a range over a field without terms, say: it names nothing
-                self._expanded[id(node)] = set()
+            self._expanded[id(node)] = expanded_words(node, reader)
         for child in node.children() if hasattr(node, "children") else ():
             self._expand(child, reader)
 
@@ -303,3 +297,22 @@ def exact_phrases(parsed: Any) -> tuple[re.Pattern[str], ...]:
         parts = [re.escape(word) if normalise(word) in STOP_WORDS else r"[^\W_][\w'’.-]*" for word in words]
         patterns.append(re.compile(r"(?<!\w)" + r"[\W_]+".join(parts) + r"(?!\w)", re.IGNORECASE))
     return tuple(patterns)
+
+
+def expanded_words(node: Any, reader: Any) -> set[str]:
+    """The words a wildcard, prefix or fuzzy word stands for in this index, found once a query: the
+    engine's cap (`whoosh_query._capped`) and the passages both ask, and a distance-2 fuzzy word over
+    a 30,000-word vocabulary costs about a second each time."""
+    generation = reader.generation()
+    known = getattr(node, "_ralign_expansion", None)
+    if known is not None and known[0] == generation:
+        return set(known[1])
+    # Segment by segment: a multi-segment reader merges every segment's terms into one sorted
+    # stream first, in Python, which made expanding `whale~1` over 18 books 0.7 s, not 0.1.
+    readers = [reader] if reader.is_atomic() else [leaf for leaf, _ in reader.leaf_readers()]
+    try:
+        words = {_text(t) for leaf in readers for t in node._btexts(leaf)}
+    except Exception:  # a range over a field without terms, say: it names nothing
+        words = set()
+    node._ralign_expansion = (generation, frozenset(words))
+    return words

@@ -15,7 +15,7 @@ from whoosh import collectors, qparser, query, reading
 
 from index.engine.base import DocumentHit, Query, Ranked
 from index.engine.entity_query import QUERY_FIELDS
-from index.engine.locate import PassageQuery, document_query
+from index.engine.locate import PassageQuery, document_query, expanded_words
 from index.engine.ranking import TableBM25F
 from index.engine.schema import build_schema
 
@@ -60,7 +60,7 @@ def _bounded(parsed: Any) -> Any:
 
 # What a word stood for, by index generation: the search, then "why this hit", then the next
 # keystroke's search each open a searcher, and expanding `*a*` with its frequencies costs ~0.5 s.
-_EXPANSIONS: dict[tuple[object, ...], tuple[int, list[bytes]] | None] = {}
+_EXPANSIONS: dict[tuple[object, ...], tuple[int, list[str]] | None] = {}
 
 
 def _capped(node: Any, reader: Any, notes: list[str], scope: object = None) -> Any:
@@ -73,7 +73,7 @@ def _capped(node: Any, reader: Any, notes: list[str], scope: object = None) -> A
         field = getattr(node, "fieldname", "text")
         key = (scope, reader.generation(), type(node).__name__, str(node), getattr(node, "maxdist", 0), MAX_EXPANSION)
         if key not in _EXPANSIONS:
-            words = [text for _, text in node.expanded_terms(reader)]
+            words = sorted(expanded_words(node, reader))
             _EXPANSIONS[key] = (
                 (len(words), heapq.nlargest(MAX_EXPANSION, words, key=lambda text: reader.doc_frequency(field, text)))
                 if len(words) > MAX_EXPANSION
@@ -86,7 +86,7 @@ def _capped(node: Any, reader: Any, notes: list[str], scope: object = None) -> A
             return node
         count, commonest = cut
         notes.append(f"{_shown(node)} stood for {count:,} words; its {MAX_EXPANSION} commonest were searched")
-        terms = [query.Term(field, text.decode("utf-8") if isinstance(text, bytes) else text) for text in commonest]
+        terms = [query.Term(field, text) for text in commonest]
         return query.Or(terms, boost=getattr(node, "boost", 1.0))
     if isinstance(node, (query.compound.CompoundQuery, query.Not, query.BinaryQuery)):
         return node.apply(lambda child: _capped(child, reader, notes, scope))

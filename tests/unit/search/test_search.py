@@ -188,7 +188,7 @@ def test_a_wildcard_standing_for_too_many_words_searches_its_commonest(
     # what the word stood for is kept for the index's generation: the next search does not expand it
     from whoosh import query
 
-    monkeypatch.setattr(query.Prefix, "expanded_terms", lambda *args: (_ for _ in ()).throw(AssertionError))
+    monkeypatch.setattr(query.Prefix, "_btexts", lambda *args: (_ for _ in ()).throw(AssertionError))
     assert search(index, "zq*").note == found.note
 
 

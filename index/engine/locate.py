@@ -204,28 +204,34 @@ def _positive_text_terms(node: Any, expanded: dict[int, set[str]]) -> set[str]:
         return _positive_text_terms(node.a, expanded) | (
             _positive_text_terms(node.b, expanded) if isinstance(node, query.AndMaybe) else set()
         )
-    if getattr(node, "fieldname", None) == "text":
-        if isinstance(node, query.Phrase):
-            return {str(w) for w in node.words}
-        if isinstance(node, query.MultiTerm):
-            return set(expanded.get(id(node), set()))
-        if isinstance(node, query.Term):
-            return {_text(node.text)}
+    leaf = _leaf_text_terms(node, expanded)
+    if leaf is not None:
+        return leaf
     found: set[str] = set()
     for child in node.children() if hasattr(node, "children") else ():
         found |= _positive_text_terms(child, expanded)
     return found
 
 
+def _leaf_text_terms(node: Any, expanded: dict[int, set[str]]) -> set[str] | None:
+    """The text terms a phrase, a multi-term word or a term of the text field names; None for any
+    other node (its children are asked)."""
+    if getattr(node, "fieldname", None) != "text":
+        return None
+    if isinstance(node, query.Phrase):
+        return {str(w) for w in node.words}
+    if isinstance(node, query.MultiTerm):
+        return set(expanded.get(id(node), set()))
+    if isinstance(node, query.Term):
+        return {_text(node.text)}
+    return None
+
+
 def _text_terms_named(node: Any, expanded: dict[int, set[str]]) -> set[str]:
     """Every text term a passage is asked about, inside a NOT or not."""
-    if getattr(node, "fieldname", None) == "text":
-        if isinstance(node, query.Phrase):
-            return {str(w) for w in node.words}
-        if isinstance(node, query.MultiTerm):
-            return set(expanded.get(id(node), set()))
-        if isinstance(node, query.Term):
-            return {_text(node.text)}
+    leaf = _leaf_text_terms(node, expanded)
+    if leaf is not None:
+        return leaf
     found: set[str] = set()
     for child in node.children() if hasattr(node, "children") else ():
         found |= _text_terms_named(child, expanded)

@@ -20,6 +20,7 @@ from index import faults
 from index.errors import RalignError
 from index.notes import front_matter
 from index.notes.markdown import FILE_HEADER, Bookmark, Parsed, parse, render
+from index.safe_write import fsync_folder
 
 try:
     import fcntl
@@ -172,7 +173,7 @@ class BookmarkFile:
             faults.point("bookmark-written")  # the crash tests' moment: the new copy whole, not yet in place
             os.replace(tmp_name, target)
             tmp_name = ""
-            _fsync_dir(target.parent)
+            fsync_folder(target.parent)
         except OSError as exc:
             raise BookmarkError(f"cannot write {target}: {exc.strerror or exc}; nothing was changed") from None
         finally:
@@ -201,12 +202,3 @@ def refresh_front_matter(parsed: Parsed) -> None:
         first = ""
     front, rest = front_matter.split(first)
     parsed.segments[0] = front_matter.refresh(front, corpus, front_matter.now_iso(), tags) + rest
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
